@@ -135,6 +135,8 @@ export interface GlossaryTerm {
   abbr: Record<ContentLocale, string>;
   definition: Record<ContentLocale, string>;
   paragraphs: number[];
+  /** The report never names the term; `paragraphs` lists where it is relevant. */
+  background?: boolean;
 }
 
 export interface TimelineEvent {

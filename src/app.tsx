@@ -1,0 +1,65 @@
+import { useEffect } from 'react';
+import { createHashRouter, RouterProvider } from 'react-router';
+import type { i18n } from 'i18next';
+import { I18nextProvider } from 'react-i18next';
+import { useCourseStore } from './store/course-store.ts';
+import { directionOf, switchLanguage } from './ui/i18n.ts';
+import { Layout } from './ui/layout.tsx';
+import { RouteError } from './ui/route-error.tsx';
+import { useUiLocale } from './ui/use-ui-locale.ts';
+import Home from './routes/home.tsx';
+
+/**
+ * Hash routing: an LMS serves the course from a folder we do not control, so the path part of
+ * the URL is never ours. Routes other than home load on demand.
+ */
+export const router = createHashRouter([
+  {
+    path: '/',
+    element: <Layout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <Home /> },
+      { path: 'lesson/:lessonId/:sectionId?', lazy: async () => ({ Component: (await import('./routes/lesson.tsx')).default }) },
+      { path: 'source/:n?', lazy: async () => ({ Component: (await import('./routes/source.tsx')).default }) },
+      { path: 'glossary/:termId?', lazy: async () => ({ Component: (await import('./routes/glossary.tsx')).default }) },
+      { path: 'timeline', lazy: async () => ({ Component: (await import('./routes/timeline.tsx')).default }) },
+      { path: 'settings', lazy: async () => ({ Component: (await import('./routes/settings.tsx')).default }) },
+      { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found.tsx')).default }) },
+    ],
+  },
+]);
+
+/** Applies language, direction, text size and motion to the document whenever they change. */
+function DocumentSettings({ i18n }: { i18n: i18n }) {
+  const locale = useUiLocale();
+  const textSize = useCourseStore((s) => s.textSize);
+  const motion = useCourseStore((s) => s.reducedMotion);
+  useEffect(() => {
+    let cancelled = false;
+    void switchLanguage(i18n, locale).then(() => {
+      if (cancelled) return;
+      document.documentElement.lang = locale;
+      document.documentElement.dir = directionOf(locale);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [i18n, locale]);
+  useEffect(() => {
+    document.documentElement.style.fontSize = `${textSize}%`;
+  }, [textSize]);
+  useEffect(() => {
+    document.documentElement.dataset.motion = motion;
+  }, [motion]);
+  return null;
+}
+
+export function App({ i18n }: { i18n: i18n }) {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <DocumentSettings i18n={i18n} />
+      <RouterProvider router={router} />
+    </I18nextProvider>
+  );
+}

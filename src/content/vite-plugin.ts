@@ -1,0 +1,115 @@
+import path from 'node:path';
+import type { Plugin, ViteDevServer } from 'vite';
+import { compileCourse, formatDiagnostic, type CompileResult } from './compile.ts';
+
+/**
+ * Compiles the authored course (lessons, report, glossary, timeline) when Vite starts and serves
+ * it as virtual modules:
+ *
+ * - `virtual:course` — the small index the app needs at start-up, plus loader functions with
+ *   literal dynamic imports, so each lesson body, the report and each translation is its own
+ *   lazily loaded chunk and the initial JS stays small.
+ * - `virtual:course/<kind>/<key>` — one JSON payload each.
+ *
+ * A build with any error diagnostic fails and prints every diagnostic, so authors fix them all in
+ * one pass. In dev, edits under lessons/ or locales/ recompile and reload the page.
+ */
+export function coursePlugin(options: { root: string }): Plugin {
+  const PREFIX = 'virtual:course';
+  const RESOLVED = '\0virtual:course';
+  let result: CompileResult | null = null;
+  let isBuild = false;
+
+  const compile = (): CompileResult => {
+    result = compileCourse({ root: options.root });
+    return result;
+  };
+
+  const errorsOf = (r: CompileResult) => r.diagnostics.filter((d) => d.severity === 'error');
+
+  const json = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
+
+  function indexModule(r: CompileResult): string {
+    const lines: string[] = [];
+    lines.push(`export const index = JSON.parse(${JSON.stringify(JSON.stringify(r.index))});`);
+    lines.push('export const lessonLoaders = {');
+    for (const l of r.lessons) {
+      const key = `${l.id}/${l.locale}`;
+      lines.push(`  ${JSON.stringify(key)}: () => import(${JSON.stringify(`${PREFIX}/lesson/${key}`)}),`);
+    }
+    lines.push('};');
+    lines.push(`export const loadReport = () => import('${PREFIX}/report');`);
+    lines.push('export const translationLoaders = {');
+    for (const loc of Object.keys(r.translations)) {
+      lines.push(`  ${JSON.stringify(loc)}: () => import(${JSON.stringify(`${PREFIX}/translation/${loc}`)}),`);
+    }
+    lines.push('};');
+    lines.push(`export const loadGlossary = () => import('${PREFIX}/glossary');`);
+    lines.push(`export const loadTimeline = () => import('${PREFIX}/timeline');`);
+    return lines.join('\n') + '\n';
+  }
+
+  function payload(r: CompileResult, sub: string): string | null {
+    if (sub === 'report') return json(r.report);
+    if (sub === 'glossary') return json(r.glossary);
+    if (sub === 'timeline') return json(r.timeline);
+    const [kind, ...rest] = sub.split('/');
+    const key = rest.join('/');
+    if (kind === 'lesson') {
+      const lesson = r.lessons.find((l) => `${l.id}/${l.locale}` === key);
+      return lesson ? json(lesson) : null;
+    }
+    if (kind === 'translation') {
+      const t = r.translations[key as keyof typeof r.translations];
+      return t ? json(t) : null;
+    }
+    return null;
+  }
+
+  return {
+    name: 'course-content',
+    configResolved(config) {
+      isBuild = config.command === 'build';
+    },
+    buildStart() {
+      const r = compile();
+      const errors = errorsOf(r);
+      for (const d of r.diagnostics) this.addWatchFile(path.join(options.root, d.file));
+      if (errors.length > 0) {
+        const text = r.diagnostics.map(formatDiagnostic).join('\n');
+        const message = `Course content has ${errors.length} error(s):\n${text}`;
+        if (isBuild) this.error(message);
+        else this.warn(message);
+      }
+    },
+    resolveId(id) {
+      if (id === PREFIX || id.startsWith(`${PREFIX}/`)) return `\0${id}`;
+      return null;
+    },
+    load(id) {
+      if (!id.startsWith(RESOLVED)) return null;
+      const r = result ?? compile();
+      if (id === RESOLVED) return indexModule(r);
+      const sub = id.slice(RESOLVED.length + 1);
+      const code = payload(r, sub);
+      if (code === null) this.error(`Unknown course module ${id.slice(1)}`);
+      return code;
+    },
+    configureServer(server: ViteDevServer) {
+      const watched = [path.join(options.root, 'lessons'), path.join(options.root, 'locales')];
+      server.watcher.add(watched);
+      const onChange = (file: string) => {
+        if (!file.startsWith(watched[0]!) || file.endsWith('.ts')) return;
+        const r = compile();
+        for (const d of r.diagnostics) server.config.logger.warn(formatDiagnostic(d));
+        for (const mod of server.moduleGraph.idToModuleMap.values()) {
+          if (mod.id?.startsWith(RESOLVED)) server.moduleGraph.invalidateModule(mod);
+        }
+        server.ws.send({ type: 'full-reload' });
+      };
+      server.watcher.on('change', onChange);
+      server.watcher.on('add', onChange);
+      server.watcher.on('unlink', onChange);
+    },
+  };
+}

@@ -1,0 +1,27 @@
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App } from './app.tsx';
+import { useCourseStore } from './store/course-store.ts';
+import { startTracking } from './store/tracking-bridge.ts';
+import { courseIndex } from './ui/course-data.ts';
+import { directionOf, initI18n } from './ui/i18n.ts';
+import { resolveLocale } from './ui/use-ui-locale.ts';
+import './ui/styles.css';
+
+async function main() {
+  // Resume first (synchronous), so the first paint already shows the learner's progress and language.
+  startTracking({ index: courseIndex });
+  const locale = resolveLocale(useCourseStore.getState().locale);
+  const i18n = await initI18n(locale);
+  document.documentElement.lang = locale;
+  document.documentElement.dir = directionOf(locale);
+  const root = document.getElementById('root');
+  if (!root) throw new Error('#root is missing from index.html');
+  createRoot(root).render(
+    <StrictMode>
+      <App i18n={i18n} />
+    </StrictMode>,
+  );
+}
+
+void main();

@@ -1,0 +1,64 @@
+import { use } from 'react';
+import { useTranslation } from 'react-i18next';
+import { CONTENT_FALLBACKS } from '../course-config.ts';
+import { useCitations } from '../ui/citation-panel.tsx';
+import { loadTimelineData } from '../ui/course-data.ts';
+import { directionOf } from '../ui/i18n.ts';
+import { useUiLocale } from '../ui/use-ui-locale.ts';
+
+/** Formats `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in the learner's language, at the precision given. */
+function formatDate(date: string, locale: string): string {
+  const [y, m, d] = date.split('-').map(Number);
+  if (m === undefined) return String(y);
+  const value = new Date(Date.UTC(y!, m - 1, d ?? 1));
+  const opts: Intl.DateTimeFormatOptions = d === undefined ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' };
+  return new Intl.DateTimeFormat(locale, opts).format(value);
+}
+
+export default function Timeline() {
+  const { t } = useTranslation();
+  const ui = useUiLocale();
+  const events = use(loadTimelineData());
+  const { open } = useCitations();
+  const locale = CONTENT_FALLBACKS[ui][0]!;
+  const sorted = [...events].sort((a, b) => a.date.localeCompare(b.date));
+  return (
+    <div className="timeline">
+      <title>{`${t('timeline.title')} — ${t('app.shortTitle')}`}</title>
+      <h1>{t('timeline.title')}</h1>
+      <p className="lead">{t('timeline.intro', { count: events.length })}</p>
+      {sorted.length === 0 ? (
+        <p>{t('timeline.empty')}</p>
+      ) : (
+        <ol className="timeline-list">
+          {sorted.map((e) => (
+            <li key={e.id} className={`timeline-event${e.background ? ' is-background' : ''}`}>
+              <time dateTime={e.date}>{formatDate(e.date, ui)}</time>
+              <div>
+                <p lang={locale} dir={directionOf(locale)}>{e.label[locale]}</p>
+                {e.background ? (
+                  <p className="badge">{t('timeline.background')}</p>
+                ) : (
+                  <p className="refs">
+                    {e.paragraphs.map((n) => (
+                      <button
+                        key={n}
+                        type="button"
+                        className="cite"
+                        aria-haspopup="dialog"
+                        aria-label={t('cite.one', { n })}
+                        onClick={(ev) => open(n, n, ev.currentTarget)}
+                      >
+                        ¶{n}
+                      </button>
+                    ))}
+                  </p>
+                )}
+              </div>
+            </li>
+          ))}
+        </ol>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,192 @@
+import type { CourseIndex } from '../content/model.ts';
+import type { CompletionStatus, LmsAdapter } from '../tracking/adapter.ts';
+import { createStandaloneAdapter } from '../tracking/standalone/standalone-adapter.ts';
+import { decodeState, encodeState, type ResumeState } from '../tracking/state-codec.ts';
+import { COURSE_ID } from '../course-config.ts';
+import { selectPersisted, useCourseStore } from './course-store.ts';
+import { courseProgress, lessonProgress } from './selectors.ts';
+import { TEXT_SIZES, UI_LOCALES, type PersistedProgress, type UiLocale } from './types.ts';
+
+/**
+ * The ONE place that talks to an LMS adapter. Data flows store -> bridge -> adapter; the only
+ * thing that flows back is the saved state, decoded once at launch.
+ *
+ * When it writes: every change of progress is written at once but committed only on meaningful
+ * events (a newly viewed section, a language change), when the page is hidden, and at pagehide,
+ * where the session is terminated. A value that has not changed is never written again.
+ */
+export interface TrackingHandle {
+  adapter: LmsAdapter;
+  /** Writes session time and commits (what `visibilitychange` to hidden does). */
+  flush: () => void;
+  /** Unsubscribes and removes the page listeners, without terminating. */
+  stop: () => void;
+}
+
+export interface TrackingOptions {
+  index: CourseIndex;
+  /** Defaults to the standalone adapter over localStorage. */
+  adapter?: LmsAdapter;
+  /** The window whose page lifecycle ends the session; defaults to the global one. */
+  win?: Window;
+  now?: () => number;
+  /** Where problems are logged; defaults to console.warn. */
+  log?: (message: string) => void;
+}
+
+const UNREADABLE_BACKUP_PREFIX = `mx-a20:${COURSE_ID}:unreadable-state:`;
+
+function toPersisted(s: ResumeState): PersistedProgress {
+  const locale = (UI_LOCALES as readonly string[]).includes(s.prefs.locale ?? '')
+    ? (s.prefs.locale as UiLocale)
+    : null;
+  const textSize = (TEXT_SIZES as readonly number[]).includes(s.prefs.textSize) ? s.prefs.textSize : 100;
+  return { visited: s.visited, location: s.location, prefs: { ...s.prefs, locale, textSize } };
+}
+
+function safeStorage(win: Window): Storage | undefined {
+  try {
+    return win.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function defaultAdapter(win: Window): LmsAdapter {
+  const storage = safeStorage(win);
+  return createStandaloneAdapter({ courseId: COURSE_ID, ...(storage ? { storage } : {}) });
+}
+
+export function startTracking(options: TrackingOptions): TrackingHandle {
+  const win = options.win ?? window;
+  const now = options.now ?? (() => Date.now());
+  const log = options.log ?? ((m: string) => console.warn(`[tracking] ${m}`));
+  const adapter = options.adapter ?? defaultAdapter(win);
+  const store = useCourseStore;
+  const startedAt = now();
+
+  const fail = (what: string) => {
+    const e = adapter.lastError();
+    log(`${what} failed${e ? `: ${e.call} -> ${e.code} ${e.message}${e.detail ? ` (${e.detail})` : ''}` : ''}`);
+    store.getState().showNotice('save-failed');
+  };
+
+  const info = adapter.initialize();
+  if (!info) fail('Initialize');
+  store.getState().startSession({ adapterKind: adapter.kind, learnerName: info?.learnerName ?? null });
+  if (info?.notice === 'saved-record-unreadable') store.getState().showNotice('saved-state-unreadable');
+
+  const raw = info ? adapter.readState() : null;
+  const decoded = decodeState(raw);
+  if (decoded.ok) {
+    store.getState().hydrate(toPersisted(decoded.state));
+  } else if (decoded.reason !== 'empty') {
+    // Keep the value we could not read: it may belong to a newer version of the course.
+    try {
+      safeStorage(win)?.setItem(`${UNREADABLE_BACKUP_PREFIX}${now()}`, decoded.raw);
+    } catch {
+      /* storage full or disabled: the LMS still has the value */
+    }
+    log(`saved state could not be read (${decoded.reason}); starting fresh`);
+    store.getState().showNotice('saved-state-unreadable');
+  }
+
+  // What the adapter holds now; a value equal to these is never written again.
+  const written = {
+    state: decoded.ok ? (raw ?? '') : '',
+    location: info ? (adapter.readLocation() ?? '') : '',
+    completion: '' as CompletionStatus | '',
+    progress: -1,
+    objectives: new Map<string, string>(),
+  };
+
+  const sync = (commit: boolean) => {
+    if (!info) return;
+    const s = store.getState();
+    let ok = true;
+    /** Runs one adapter write; a refusal is logged, shown once, and blocks the commit. */
+    const attempt = (what: string, call: () => boolean): boolean => {
+      if (call()) return true;
+      ok = false;
+      fail(what);
+      return false;
+    };
+    const encoded = encodeState(selectPersisted(s));
+    if (encoded !== written.state && attempt('Saving progress', () => adapter.writeState(encoded))) {
+      written.state = encoded;
+    }
+    const loc = s.location ? `${s.location.lesson}/${s.location.section}` : '';
+    if (loc && loc !== written.location && attempt('Saving location', () => adapter.writeLocation(loc))) {
+      written.location = loc;
+    }
+    const cp = courseProgress(s.visited, options.index);
+    const completion: CompletionStatus = cp.lessonsComplete === cp.lessonsTotal && cp.lessonsTotal > 0 ? 'completed' : 'incomplete';
+    const progress = Math.round(cp.ratio * 100) / 100;
+    if (
+      (completion !== written.completion || progress !== written.progress) &&
+      attempt('Saving completion', () => adapter.writeCompletion(completion, progress))
+    ) {
+      written.completion = completion;
+      written.progress = progress;
+    }
+    options.index.lessons.forEach((lesson, i) => {
+      const p = lessonProgress(s.visited, lesson);
+      const ratio = p.total === 0 ? 0 : Math.round((p.viewed / p.total) * 100) / 100;
+      const status: CompletionStatus = p.complete ? 'completed' : p.viewed > 0 ? 'incomplete' : 'not attempted';
+      const key = `${status}:${ratio}`;
+      // Unchanged, or never started (the LMS default): nothing to write.
+      if (written.objectives.get(lesson.id) === key) return;
+      if (status === 'not attempted' && !written.objectives.has(lesson.id)) return;
+      const objective = { id: lesson.id, completion: status, success: 'unknown' as const, progress: ratio };
+      if (attempt('Saving lesson status', () => adapter.writeObjective(i, objective))) {
+        written.objectives.set(lesson.id, key);
+      }
+    });
+    if (commit && ok && !adapter.commit()) fail('Commit');
+  };
+
+  // First launch: the LMS learns at once that the course is incomplete.
+  sync(true);
+
+  const unsubscribe = store.subscribe((s, prev) => {
+    const meaningful = s.visited !== prev.visited || s.locale !== prev.locale;
+    const changed =
+      meaningful ||
+      s.location !== prev.location ||
+      s.textSize !== prev.textSize ||
+      s.reducedMotion !== prev.reducedMotion;
+    if (changed) sync(meaningful);
+  });
+
+  const flush = () => {
+    if (!info) return;
+    sync(false);
+    if (!adapter.writeSessionTime(now() - startedAt)) fail('Saving session time');
+    if (!adapter.commit()) fail('Commit');
+  };
+
+  let ended = false;
+  const onVisibility = () => {
+    if (win.document.visibilityState === 'hidden') flush();
+  };
+  const onPageHide = () => {
+    if (ended || !info) return;
+    flush();
+    const s = store.getState();
+    const done = courseProgress(s.visited, options.index);
+    ended = true;
+    if (!adapter.terminate(done.lessonsComplete === done.lessonsTotal ? 'normal' : 'suspend')) fail('Terminate');
+  };
+  win.document.addEventListener('visibilitychange', onVisibility);
+  win.addEventListener('pagehide', onPageHide);
+
+  return {
+    adapter,
+    flush,
+    stop: () => {
+      unsubscribe();
+      win.document.removeEventListener('visibilitychange', onVisibility);
+      win.removeEventListener('pagehide', onPageHide);
+    },
+  };
+}
