@@ -2,7 +2,7 @@ import { use, useEffect, useRef } from 'react';
 import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CONTENT_FALLBACKS } from '../course-config.ts';
-import { useCitations } from '../ui/citation-panel.tsx';
+import { CiteButton } from '../ui/cite-button.tsx';
 import { loadGlossaryData } from '../ui/course-data.ts';
 import { directionOf } from '../ui/i18n.ts';
 import { useUiLocale } from '../ui/use-ui-locale.ts';
@@ -12,7 +12,6 @@ export default function Glossary() {
   const ui = useUiLocale();
   const { termId } = useParams();
   const terms = use(loadGlossaryData());
-  const { open } = useCitations();
   const locale = CONTENT_FALLBACKS[ui][0]!;
   const collator = new Intl.Collator(locale);
   const sorted = [...terms].sort((a, b) => collator.compare(a.term[locale], b.term[locale]));
@@ -52,16 +51,7 @@ export default function Glossary() {
                     <p className="refs">
                       {term.background ? t('glossary.relevant') : t('glossary.appears')}{' '}
                       {term.paragraphs.map((n) => (
-                        <button
-                          key={n}
-                          type="button"
-                          className="cite"
-                          aria-haspopup="dialog"
-                          aria-label={t('cite.one', { n })}
-                          onClick={(e) => open(n, n, e.currentTarget)}
-                        >
-                          ¶{n}
-                        </button>
+                        <CiteButton key={n} from={n} to={n} brackets={false} />
                       ))}
                     </p>
                   )}

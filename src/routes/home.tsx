@@ -57,15 +57,13 @@ export default function Home() {
           const status = p.complete ? t('home.complete') : p.viewed > 0 ? t('home.inProgress', { viewed: p.viewed, total: p.total }) : t('home.notStarted');
           return (
             <li key={lesson.id} className={`lesson-card${p.complete ? ' is-complete' : ''}`}>
-              <span className="lesson-number" aria-hidden="true">
-                {lesson.order}
+              <span className="lesson-number">
+                <span className="visually-hidden">{t('home.lessonN', { n: lesson.order })}</span>
+                <span aria-hidden="true">{lesson.order}</span>
               </span>
               <div>
                 <h3>
-                  <Link to={`/lesson/${lesson.id}`}>
-                    <span className="visually-hidden">{t('home.lessonN', { n: lesson.order })} </span>
-                    {lessonTitle(lesson, ui)}
-                  </Link>
+                  <Link to={`/lesson/${lesson.id}`}>{lessonTitle(lesson, ui)}</Link>
                 </h3>
                 <p className="meta">
                   <span>{t('home.minutes', { count: lesson.minutes })}</span>

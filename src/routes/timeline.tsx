@@ -1,7 +1,7 @@
 import { use } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTENT_FALLBACKS } from '../course-config.ts';
-import { useCitations } from '../ui/citation-panel.tsx';
+import { CiteButton } from '../ui/cite-button.tsx';
 import { loadTimelineData } from '../ui/course-data.ts';
 import { directionOf } from '../ui/i18n.ts';
 import { useUiLocale } from '../ui/use-ui-locale.ts';
@@ -19,7 +19,6 @@ export default function Timeline() {
   const { t } = useTranslation();
   const ui = useUiLocale();
   const events = use(loadTimelineData());
-  const { open } = useCitations();
   const locale = CONTENT_FALLBACKS[ui][0]!;
   const sorted = [...events].sort((a, b) => a.date.localeCompare(b.date));
   return (
@@ -41,16 +40,7 @@ export default function Timeline() {
                 ) : (
                   <p className="refs">
                     {e.paragraphs.map((n) => (
-                      <button
-                        key={n}
-                        type="button"
-                        className="cite"
-                        aria-haspopup="dialog"
-                        aria-label={t('cite.one', { n })}
-                        onClick={(ev) => open(n, n, ev.currentTarget)}
-                      >
-                        ¶{n}
-                      </button>
+                      <CiteButton key={n} from={n} to={n} brackets={false} />
                     ))}
                   </p>
                 )}

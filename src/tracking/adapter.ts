@@ -25,6 +25,8 @@ export interface LaunchInfo {
   learnerId: string | null;
   /** cmi.launch_data, if present. */
   launchData: string | null;
+  /** Set when a saved record existed but could not be read; it was kept aside, not destroyed. */
+  notice?: 'saved-record-unreadable';
 }
 
 /** The learner's completion (2004 cmi.completion_status; folded into lesson_status in 1.2). */

@@ -3,7 +3,7 @@ import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { Block, Inline } from '../../content/model.ts';
 import { citationLabel } from '../course-data.ts';
-import { useCitations } from '../citation-panel.tsx';
+import { CiteButton } from '../cite-button.tsx';
 
 /**
  * Renders the compiled content tree as React elements. Text is always a text node: nothing from
@@ -11,23 +11,6 @@ import { useCitations } from '../citation-panel.tsx';
  */
 export function Inlines({ nodes }: { nodes: Inline[] }): ReactNode {
   return nodes.map((n, i) => <InlineNode key={i} node={n} />);
-}
-
-function Citation({ from, to }: { from: number; to: number }) {
-  const { t } = useTranslation();
-  const { open } = useCitations();
-  const label = citationLabel(from, to);
-  return (
-    <button
-      type="button"
-      className="cite"
-      aria-haspopup="dialog"
-      aria-label={from === to ? t('cite.one', { n: from }) : t('cite.range', { from, to })}
-      onClick={(e) => open(from, to, e.currentTarget)}
-    >
-      [{label}]
-    </button>
-  );
 }
 
 function InlineNode({ node }: { node: Inline }): ReactNode {
@@ -55,7 +38,7 @@ function InlineNode({ node }: { node: Inline }): ReactNode {
         </Link>
       );
     case 'cite':
-      return <Citation from={node.from} to={node.to} />;
+      return <CiteButton from={node.from} to={node.to} />;
   }
 }
 

@@ -1,0 +1,164 @@
+/**
+ * `npm run bench`: the project's measurements, compared with their budgets.
+ * Prints one table, writes dist/bench.json, exits 1 when a budget fails.
+ */
+import { mkdirSync, writeFileSync, readFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { fileURLToPath } from 'node:url';
+import { build } from 'vite';
+import react from '@vitejs/plugin-react';
+import { chromium } from 'playwright-core';
+import { compileCourse } from '../../src/content/compile.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
+import { serveStatic } from '../support/static-server.ts';
+
+const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
+const dist = path.join(root, 'dist');
+
+interface Row {
+  metric: string;
+  value: number;
+  unit: string;
+  budget?: number;
+  /** 'max': value must be <= budget. */
+  kind?: 'max' | 'min';
+}
+
+const gz = (buf: Buffer) => gzipSync(buf, { level: 9 }).length;
+
+/** A bare app of the same stack rendering one line: the yardstick for our initial JS. */
+async function buildBare(): Promise<string> {
+  const src = path.join(dist, 'bench', 'bare-src');
+  const out = path.join(dist, 'bench', 'bare');
+  rmSync(src, { recursive: true, force: true });
+  mkdirSync(src, { recursive: true });
+  writeFileSync(
+    path.join(src, 'index.html'),
+    '<!doctype html><html lang="en"><head><meta charset="UTF-8"><title>bare</title></head><body><div id="root"></div><script type="module" src="./main.tsx"></script></body></html>',
+  );
+  writeFileSync(
+    path.join(src, 'main.tsx'),
+    `import { createRoot } from 'react-dom/client';
+import { createHashRouter, RouterProvider } from 'react-router';
+import { create } from 'zustand';
+import i18next from 'i18next';
+import { initReactI18next, useTranslation } from 'react-i18next';
+const useStore = create<{ n: number }>(() => ({ n: 1 }));
+await i18next.use(initReactI18next).init({ lng: 'en', resources: { en: { translation: { hello: 'Hello {{n}}' } } } });
+function Line() { const n = useStore((s) => s.n); const { t } = useTranslation(); return <p>{t('hello', { n })}</p>; }
+const router = createHashRouter([{ path: '/', element: <Line /> }]);
+createRoot(document.getElementById('root')!).render(<RouterProvider router={router} />);
+`,
+  );
+  await build({
+    root: src,
+    configFile: false,
+    logLevel: 'warn',
+    base: './',
+    plugins: [react()],
+    build: { outDir: out, emptyOutDir: true, modulePreload: { polyfill: false } },
+  });
+  return out;
+}
+
+/** Gzipped bytes of every script Chromium loads until the route has rendered. */
+async function initialJs(dir: string, route: string, ready: string): Promise<{ bytes: number; files: string[] }> {
+  const server = await serveStatic(dir, '/lms/content/12/');
+  const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  try {
+    const page = await browser.newPage();
+    const scripts = new Set<string>();
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script') scripts.add(new URL(r.url()).pathname);
+    });
+    await page.goto(`${server.url}#${route}`);
+    await page.waitForSelector(ready);
+    await page.waitForLoadState('networkidle');
+    let bytes = 0;
+    for (const p of scripts) bytes += gz(readFileSync(path.join(dir, p.replace('/lms/content/12/', ''))));
+    return { bytes, files: [...scripts].map((p) => path.basename(p)) };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function main() {
+  const rows: Row[] = [];
+  const t0 = performance.now();
+  process.stdout.write('building the bare stack… ');
+  const bareDir = await buildBare();
+  process.stdout.write('building the course… ');
+  await build({ root, logLevel: 'warn', configFile: path.join(root, 'vite.config.ts') });
+  console.log(`done in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+  const bare = await initialJs(bareDir, '/', '#root p');
+  const course = await initialJs(path.join(dist, 'web'), '/', 'main h1');
+  rows.push({ metric: 'bare stack initial JS (gz)', value: bare.bytes / 1024, unit: 'KB' });
+  rows.push({ metric: 'learner route initial JS (gz)', value: course.bytes / 1024, unit: 'KB' });
+  rows.push({ metric: 'initial JS ratio (course / bare)', value: course.bytes / bare.bytes, unit: '×', budget: 1.25, kind: 'max' });
+
+  // Compile time: median of several runs, after one warm-up.
+  compileCourse({ root });
+  const times: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    compileCourse({ root });
+    times.push(performance.now() - start);
+  }
+  rows.push({ metric: 'content compile (whole course, median of 7)', value: median(times), unit: 'ms', budget: 1000, kind: 'max' });
+
+  // Total size of the web build.
+  const { readdirSync, statSync } = await import('node:fs');
+  let total = 0;
+  let totalGz = 0;
+  const walk = (d: string) => {
+    for (const f of readdirSync(d)) {
+      const p = path.join(d, f);
+      if (statSync(p).isDirectory()) walk(p);
+      else {
+        const b = readFileSync(p);
+        total += b.length;
+        totalGz += gz(b);
+      }
+    }
+  };
+  walk(path.join(dist, 'web'));
+  rows.push({ metric: 'web build total', value: total / 1024, unit: 'KB' });
+  rows.push({ metric: 'web build total (gz)', value: totalGz / 1024, unit: 'KB' });
+
+  const failures = rows.filter((r) => r.budget !== undefined && (r.kind === 'min' ? r.value < r.budget : r.value > r.budget));
+  const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
+  const lines = rows.map((r) => {
+    const budget = r.budget === undefined ? '' : `${r.kind === 'min' ? '≥' : '≤'} ${fmt(r.budget)} ${r.unit}`;
+    const verdict = r.budget === undefined ? '' : failures.includes(r) ? 'FAIL' : 'ok';
+    return `| ${r.metric.padEnd(44)} | ${`${fmt(r.value)} ${r.unit}`.padStart(11)} | ${budget.padEnd(12)} | ${verdict.padEnd(4)} |`;
+  });
+  console.log(`\n| ${'metric'.padEnd(44)} | ${'value'.padStart(11)} | ${'budget'.padEnd(12)} | ok?  |`);
+  console.log(`|${'-'.repeat(46)}|${'-'.repeat(13)}|${'-'.repeat(14)}|------|`);
+  console.log(lines.join('\n'));
+  console.log(`\ninitial scripts (course): ${course.files.join(', ')}`);
+  const machine = `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
+  mkdirSync(dist, { recursive: true });
+  writeFileSync(
+    path.join(dist, 'bench.json'),
+    JSON.stringify({ date: new Date().toISOString(), machine, rows, failures: failures.map((f) => f.metric) }, null, 2),
+  );
+  console.log(`machine: ${machine}\nwritten: dist/bench.json`);
+  if (failures.length > 0) {
+    console.error(`\n${failures.length} budget(s) failed: ${failures.map((f) => f.metric).join('; ')}`);
+    process.exit(1);
+  }
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
