@@ -47,6 +47,7 @@ export const EMPTY_STATE: ResumeState = Object.freeze({
 /** The version `encodeState` writes. Bump it (and keep a decoder for the old one) on any format change. */
 export const CURRENT_VERSION = 1;
 
+/** Why a saved state could not be used; see DecodeResult. */
 export type DecodeFailure = 'empty' | 'unreadable' | 'unknown-version' | 'invalid';
 
 /**

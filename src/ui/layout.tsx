@@ -1,4 +1,4 @@
-import { Suspense } from 'react';
+import { Suspense, useEffect, useRef } from 'react';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { LOCALE_NAMES } from '../course-config.ts';
@@ -6,7 +6,6 @@ import { useCourseStore } from '../store/course-store.ts';
 import { UI_LOCALES, type UiLocale } from '../store/types.ts';
 import { CitationProvider } from './citation-panel.tsx';
 import { useUiLocale } from './use-ui-locale.ts';
-import { useEffect, useRef } from 'react';
 
 function NoticeBanner() {
   const { t } = useTranslation();
@@ -63,6 +62,7 @@ export function Layout() {
   const { t } = useTranslation();
   const adapterKind = useCourseStore((s) => s.adapterKind);
   const mainRef = useRef<HTMLElement>(null);
+  const { pathname } = useLocation();
   useFocusOnNavigate(mainRef);
   const nav = [
     { to: '/', label: t('nav.lessons'), end: true },
@@ -96,7 +96,7 @@ export function Layout() {
         </div>
       </header>
       <NoticeBanner />
-      <main id="main" ref={mainRef} tabIndex={-1}>
+      <main id="main" ref={mainRef} tabIndex={-1} data-path={pathname}>
         <Suspense fallback={<p role="status" className="loading">{t('common.loading')}</p>}>
           <Outlet />
         </Suspense>

@@ -28,10 +28,13 @@ export function pageErrors(page: Page): string[] {
   return (page as Page & { errors?: string[] }).errors ?? [];
 }
 
-/** Opens a hash route of the course and waits until the app has rendered it. */
+/**
+ * Opens a hash route of the course and waits until the router has committed it and its heading
+ * has rendered (the previous page's heading does not count).
+ */
 export async function open(page: Page, route: string): Promise<void> {
   await page.goto(`${courseUrl()}#${route}`);
-  await page.waitForSelector('main h1');
+  await page.waitForSelector(`main[data-path="${route}"] h1`);
 }
 
 export interface AxeViolation {

@@ -4,7 +4,6 @@
  * Builds nothing: run `npm run build` first. Writes `<outDir>/<locale>-<route>.png`.
  */
 import { mkdirSync } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
@@ -17,7 +16,7 @@ const width = Number(process.env.WIDTH ?? 1280);
 const server = await serveStatic('dist/web', '/lms/content/12/');
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
-  args: [...CHROMIUM_ARGS, `--user-data-dir=${path.join(os.tmpdir(), `shots-${Date.now()}`)}`],
+  args: CHROMIUM_ARGS,
 });
 mkdirSync(outDir, { recursive: true });
 for (const locale of locales.split(',')) {
@@ -25,8 +24,10 @@ for (const locale of locales.split(',')) {
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error(`[${locale}] page error: ${e}`));
   for (const route of list) {
-    await page.goto(`${server.url}#${route.replace(/!cite$/, '')}`);
-    await page.waitForSelector('main h1');
+    const path_ = route.replace(/!cite$/, '');
+    await page.goto(`${server.url}#${path_}`);
+    await page.waitForSelector(`main[data-path="${path_}"] h1`);
+    await page.waitForLoadState('networkidle');
     await page.waitForFunction((l) => document.documentElement.lang === l, locale);
     if (route.endsWith('!cite')) {
       await page.locator('.lesson-section:not([hidden]) button.cite').first().click();
