@@ -80,28 +80,6 @@ function LessonReader({ meta }: { meta: LessonMeta }) {
       </header>
 
       <div className="lesson-layout">
-        <nav className="lesson-toc" aria-label={t('lesson.sections')}>
-          <h2 className="toc-title">{t('lesson.sections')}</h2>
-          <ol>
-            {lesson.sections.map((s, i) => {
-              const seen = (visited[meta.id] ?? []).includes(s.id);
-              return (
-                <li key={s.id} className={seen ? 'seen' : undefined}>
-                  <Link
-                    to={`/lesson/${meta.id}/${s.id}`}
-                    aria-current={i === index ? 'step' : undefined}
-                    lang={lesson.locale}
-                    dir={contentDir}
-                  >
-                    <span className="toc-mark" aria-hidden="true">{seen ? '✓' : '○'}</span>
-                    {inlineText(s.title)}
-                    {seen && <span className="visually-hidden"> ({t('lesson.sectionViewed')})</span>}
-                  </Link>
-                </li>
-              );
-            })}
-          </ol>
-        </nav>
 
         <div className="lesson-body" lang={lesson.locale} dir={contentDir}>
           {index === 0 && (
@@ -147,6 +125,28 @@ function LessonReader({ meta }: { meta: LessonMeta }) {
             </section>
           )}
         </div>
+        <nav className="lesson-toc" aria-label={t('lesson.sections')}>
+          <h2 className="toc-title">{t('lesson.sections')}</h2>
+          <ol>
+            {lesson.sections.map((s, i) => {
+              const seen = (visited[meta.id] ?? []).includes(s.id);
+              return (
+                <li key={s.id} className={seen ? 'seen' : undefined}>
+                  <Link
+                    to={`/lesson/${meta.id}/${s.id}`}
+                    aria-current={i === index ? 'step' : undefined}
+                    lang={lesson.locale}
+                    dir={contentDir}
+                  >
+                    <span className="toc-mark" aria-hidden="true">{seen ? '✓' : '○'}</span>
+                    {inlineText(s.title)}
+                    {seen && <span className="visually-hidden"> ({t('lesson.sectionViewed')})</span>}
+                  </Link>
+                </li>
+              );
+            })}
+          </ol>
+        </nav>
       </div>
 
       <nav className="pager" aria-label={t('lesson.pager')}>
