@@ -1,0 +1,55 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from 'vite';
+import { coursePlugin } from '../../../src/content/vite-plugin.ts';
+import { fixtureRoot, removeRoot } from './fixture-root.ts';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeRoot));
+
+/** Builds a tiny entry that imports `virtual:course` and writes what it exports, through the plugin. */
+async function buildWith(root: string) {
+  const entry = path.join(root, 'entry.js');
+  fs.writeFileSync(
+    entry,
+    `import * as c from 'virtual:course';
+export const lessons = c.index.lessons.map((l) => l.id);
+export const loaders = Object.keys(c.lessonLoaders).sort();
+export const translations = Object.keys(c.translationLoaders).sort();
+export const load = (k) => c.lessonLoaders[k]();
+`,
+  );
+  return build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [coursePlugin({ root })],
+    build: { write: false, lib: { entry, formats: ['es'], fileName: 'entry' }, rollupOptions: { output: { chunkFileNames: '[name].js' } } },
+  });
+}
+
+describe('the Vite course plugin', () => {
+  it('serves the index with one lazily loaded chunk per lesson and locale', async () => {
+    const root = fixtureRoot('valid');
+    roots.push(root);
+    const out = await buildWith(root);
+    const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : []));
+    const chunks = outputs.filter((o) => o.type === 'chunk');
+    const entry = chunks.find((c) => c.isEntry)!;
+    // Lesson bodies are not in the entry: each is its own chunk.
+    // Payloads are JSON inside a string literal, so keys appear with escaped quotes.
+    const hasKey = (code: string, key: string) => code.includes(`\\"${key}\\"`);
+    const lessonChunks = chunks.filter((c) => !c.isEntry && hasKey(c.code, 'sections'));
+    expect(lessonChunks.length).toBeGreaterThanOrEqual(3);
+    expect(hasKey(entry.code, 'sections')).toBe(false);
+    expect(hasKey(entry.code, 'sectionIds')).toBe(true);
+    expect(entry.code).toContain('01-intro/es');
+  });
+
+  it('fails the build listing every diagnostic when the content has errors', async () => {
+    const root = fixtureRoot('cite002-unknown');
+    roots.push(root);
+    await expect(buildWith(root)).rejects.toThrow(/CITE002 paragraph ¶97 does not exist/);
+  });
+});
