@@ -18,7 +18,7 @@ import type { ParagraphRange } from './markdown.ts';
 import { countQuizItems } from './quizzes.ts';
 import { parseReport } from './report.ts';
 import { readTimeline } from './timeline.ts';
-import { readTranslations } from './translations.ts';
+import { readHeadingTranslations, readTranslations } from './translations.ts';
 import { checkUiStrings } from './ui-strings.ts';
 
 export { formatDiagnostic, parseReport };
@@ -104,6 +104,7 @@ export function compileCourse(opts: CompileOptions): CompileResult {
     readTimeline(root, diags, paragraphs),
   );
   const translations = guarded('lessons/source', {}, () => readTranslations(root, diags, report));
+  guarded('lessons/source/headings.yaml', undefined, () => readHeadingTranslations(root, diags, report));
   const lessons = guarded('lessons', { files: [], meta: [] }, () =>
     compileLessons(
       root,

@@ -66,6 +66,8 @@ export interface ReportSection {
   depth: number;
   /** Paragraph numbers whose nearest heading is this one. */
   paragraphs: number[];
+  /** Unofficial translations of the heading (lessons/source/headings.yaml). */
+  titles?: Partial<Record<ContentLocale, string>>;
 }
 
 export interface ReportParagraph {

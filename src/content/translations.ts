@@ -96,3 +96,67 @@ function hasKey(top: unknown, n: number): boolean {
   if (!isMap(top)) return false;
   return top.items.some((p) => isScalar(p.key) && String(p.key.value).trim() === String(n));
 }
+
+/**
+ * lessons/source/headings.yaml: unofficial translations of the report's section headings, keyed
+ * by section id. Adds `titles` to each section of `report`; every section needs every
+ * translation locale (TRANS005), and an id the report does not have is an error (TRANS004).
+ */
+export function readHeadingTranslations(root: string, diags: Diagnostics, report: Report): void {
+  const file = 'lessons/source/headings.yaml';
+  const full = path.join(root, file);
+  if (!fs.existsSync(full)) return;
+  const ys = new YamlSource(
+    fs
+      .readFileSync(full, 'utf8')
+      .replace(/^\uFEFF/, '')
+      .replace(/\r\n?/g, '\n'),
+  );
+  for (const e of ys.errors) diags.error(file, e.pos, 'TRANS003', `not valid YAML: ${e.message}`);
+  const top = ys.doc.contents;
+  if (!isMap(top)) {
+    diags.error(file, ys.pos(top), 'TRANS003', 'the file must be a map from section id to {es, en}');
+    return;
+  }
+  const byId = new Map(report.sections.map((s) => [s.id, s]));
+  const seen = new Set<string>();
+  for (const pair of top.items) {
+    const id = isScalar(pair.key) ? String(pair.key.value) : '';
+    const section = byId.get(id);
+    if (!section) {
+      diags.error(
+        file,
+        ys.pos(pair.key),
+        'TRANS004',
+        `section ${JSON.stringify(id)} is not in the report (s1–s${report.sections.length})`,
+      );
+      continue;
+    }
+    seen.add(id);
+    const titles: Partial<Record<ContentLocale, string>> = {};
+    const value = pair.value;
+    for (const loc of TRANSLATION_LOCALES) {
+      const node = isMap(value) ? value.get(loc, true) : undefined;
+      const raw: unknown = isScalar(node) ? node.value : undefined;
+      const text = typeof raw === 'string' ? raw.trim() : '';
+      if (text === '')
+        diags.error(
+          file,
+          ys.pos(value ?? pair.key, ys.pos(pair.key)),
+          'TRANS005',
+          `section ${id} ("${section.title}") has no ${loc} heading`,
+        );
+      else titles[loc] = text;
+    }
+    section.titles = titles;
+  }
+  const missing = report.sections.filter((s) => !seen.has(s.id)).map((s) => s.id);
+  if (missing.length > 0) {
+    diags.error(
+      file,
+      { line: 1, column: 1 },
+      'TRANS005',
+      `no heading translations for ${missing.join(', ')}`,
+    );
+  }
+}

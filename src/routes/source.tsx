@@ -58,9 +58,15 @@ export default function SourceReader() {
         const HeadingTag = section.depth <= 2 ? 'h2' : 'h3';
         return (
           <section key={section.id} className="report-section" aria-labelledby={`rs-${section.id}`}>
-            <HeadingTag id={`rs-${section.id}`} lang="zh">
-              {section.title}
-            </HeadingTag>
+            {!original && translationLocale && section.titles?.[translationLocale] ? (
+              <HeadingTag id={`rs-${section.id}`} lang={translationLocale}>
+                {section.titles[translationLocale]}
+              </HeadingTag>
+            ) : (
+              <HeadingTag id={`rs-${section.id}`} lang="zh">
+                {section.title}
+              </HeadingTag>
+            )}
             {section.paragraphs.map((num) => {
               const p = byN.get(num);
               if (!p) return null;

@@ -122,6 +122,11 @@ const GOLDEN: Record<string, string[]> = {
     'lessons/timeline.yaml:31:7 error TIME006 duplicate timeline id "unknown-paragraph" (first defined on line 26)',
     'lessons/timeline.yaml:36:3 warning TIME007 unknown timeline field "source" (allowed: id, date, background, paragraphs, label)',
   ],
+  'heading-errors': [
+    'lessons/source/headings.yaml:1:1 error TRANS005 no heading translations for s2, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15, s16, s17, s18, s19, s20',
+    'lessons/source/headings.yaml:5:3 error TRANS005 section s3 ("导言") has no en heading',
+    'lessons/source/headings.yaml:6:1 error TRANS004 section "s21" is not in the report (s1–s20)',
+  ],
   'translation-errors': [
     'lessons/source/paragraphs.es.yaml:1:1 error TRANS001 missing paragraphs 3-9, 11-91',
     'lessons/source/paragraphs.es.yaml:1:4 warning TRANS002 ¶1: 4, 2000 of the original are missing from the translation',
