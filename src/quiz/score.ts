@@ -1,0 +1,69 @@
+import type { ItemPublic, QuizItem, Score, UserInput } from '../content/quiz-model.ts';
+import { deriveSeed } from './random.ts';
+import { scoreFillIn } from './kinds/fill-in/score-fill-in.ts';
+import { publicFillIn } from './kinds/fill-in/public-fill-in.ts';
+import { scoreMatching } from './kinds/matching/score-matching.ts';
+import { publicMatching } from './kinds/matching/public-matching.ts';
+import { scoreMultiple } from './kinds/multiple/score-multiple.ts';
+import { publicMultiple } from './kinds/multiple/public-multiple.ts';
+import { scoreNumeric } from './kinds/numeric/score-numeric.ts';
+import { publicNumeric } from './kinds/numeric/public-numeric.ts';
+import { scoreSequencing } from './kinds/sequencing/score-sequencing.ts';
+import { publicSequencing } from './kinds/sequencing/public-sequencing.ts';
+import { scoreSingle } from './kinds/single/score-single.ts';
+import { publicSingle } from './kinds/single/public-single.ts';
+import { scoreTrueFalse } from './kinds/true-false/score-true-false.ts';
+import { publicTrueFalse } from './kinds/true-false/public-true-false.ts';
+
+/**
+ * Scores one item. A response of the wrong shape for the item's kind is `invalid`, never a throw:
+ * restored state from an LMS is untrusted.
+ */
+export function scoreItem(item: QuizItem, input: UserInput | null | undefined): Score {
+  const i = input as never;
+  switch (item.kind) {
+    case 'single':
+      return scoreSingle(i, item);
+    case 'multiple':
+      return scoreMultiple(i, item);
+    case 'true-false':
+      return scoreTrueFalse(i, item);
+    case 'matching':
+      return scoreMatching(i, item);
+    case 'sequencing':
+      return scoreSequencing(i, item);
+    case 'numeric':
+      return scoreNumeric(i, item);
+    case 'fill-in':
+      return scoreFillIn(i, item);
+  }
+}
+
+/**
+ * What the browser renders for an item in an attempt: ids in display order, no key. The
+ * shuffle seed is derived from the attempt seed and the item id.
+ */
+export function publicItem(item: QuizItem, attemptSeed: number): ItemPublic {
+  const seed = deriveSeed(attemptSeed, `item:${item.id}`);
+  switch (item.kind) {
+    case 'single':
+      return publicSingle(item, seed);
+    case 'multiple':
+      return publicMultiple(item, seed);
+    case 'true-false':
+      return publicTrueFalse(item, seed);
+    case 'matching':
+      return publicMatching(item, seed);
+    case 'sequencing':
+      return publicSequencing(item, seed);
+    case 'numeric':
+      return publicNumeric(item, seed);
+    case 'fill-in':
+      return publicFillIn(item, seed);
+  }
+}
+
+/** The earned fraction of a score; an invalid (incomplete) answer counts as 0. */
+export function fraction(score: Score): number {
+  return score.type === 'points' && score.total > 0 ? score.earned / score.total : 0;
+}
