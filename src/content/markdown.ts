@@ -139,7 +139,7 @@ function compileInline(node: MdPhrasing, ctx: MdContext, out: Inline[]): void {
 function compileText(node: Extract<MdPhrasing, { type: 'text' }>, ctx: MdContext, out: Inline[]): void {
   const value = node.value;
   const start = node.position?.start.offset ?? 0;
-  const needsMap = value.includes('¶') || value.includes('[^');
+  const needsMap = value.includes('¶') || value.includes('[^') || value.includes('**') || value.includes('__');
   const map = needsMap ? alignValue(value, ctx.source.slice(start, node.position?.end.offset ?? start)) : [];
   const at = (i: number) => ctx.locate(start + (map[i] ?? 0));
 
@@ -149,6 +149,14 @@ function compileText(node: Extract<MdPhrasing, { type: 'text' }>, ctx: MdContext
       at(fm.index),
       'MD001',
       `footnotes are not supported ("${fm[0]}"): put the text in the paragraph`,
+    );
+  }
+  for (const em of value.matchAll(/\*\*|__/g)) {
+    ctx.diags.error(
+      ctx.file,
+      at(em.index),
+      'MD002',
+      `emphasis marker "${em[0]}" was not parsed and would show as text: check the matching marker`,
     );
   }
   if (!value.includes('¶')) {

@@ -1,4 +1,5 @@
 import { fromMarkdown } from 'mdast-util-from-markdown';
+import { cjkFriendlyExtension } from 'micromark-extension-cjk-friendly';
 
 /** mdast types, derived from the parser so no extra type package is needed. */
 export type MdRoot = ReturnType<typeof fromMarkdown>;
@@ -10,8 +11,13 @@ export type MdList = Extract<MdBlock, { type: 'list' }>;
 export type MdListItem = MdList['children'][number];
 export type MdNode = MdBlock | MdPhrasing | MdListItem;
 
+/**
+ * CommonMark's flanking rules ignore emphasis such as `**标题。**正文` (a closing `**` after CJK
+ * punctuation and before a CJK letter); the cjk-friendly extension makes Chinese emphasis work as
+ * authors expect without changing how Latin-script text parses.
+ */
 export function parseMarkdown(source: string): MdRoot {
-  return fromMarkdown(source);
+  return fromMarkdown(source, { extensions: [cjkFriendlyExtension()] });
 }
 
 /** Plain text of a node: markdown syntax removed, link targets dropped, breaks as newlines. */

@@ -104,6 +104,14 @@ describe('compileCourse on a valid course', () => {
     ]);
   });
 
+  it('parses Chinese emphasis that closes after CJK punctuation (**提示。**另见)', () => {
+    const blocks = lesson('zh').sections[1]!.blocks;
+    const note = blocks.find((b) => b.t === 'note') as Extract<Block, { t: 'note' }>;
+    const p = note.c[0] as Extract<Block, { t: 'p' }>;
+    expect(p.c[0]).toEqual({ t: 'strong', c: [{ t: 'text', v: '提示。' }] });
+    expect(p.c[1]).toEqual({ t: 'text', v: '另见' });
+  });
+
   it('compiles objectives and discussion as inline markdown with citations', () => {
     const es = lesson('es');
     expect(es.title).toBe('El informe de México');

@@ -84,8 +84,10 @@ const GOLDEN: Record<string, string[]> = {
     'lessons/01-intro/es.md:40:29 error MD001 reference-style links are not supported: write the address inline, [text](https://...)',
     'lessons/01-intro/es.md:42:1 error MD001 footnotes are not supported ("[^nota]"): put the text in the paragraph',
     'lessons/01-intro/es.md:44:1 error MD001 link reference definitions are not supported: write the address inline, [text](https://...)',
-    'lessons/01-intro/es.md:46:1 error MD001 "[!WARNING]" callouts are not supported: use > [!NOTE]',
-    'lessons/01-intro/es.md:49:1 error MD001 heading level 5 is not supported: use ### or ####',
+    'lessons/01-intro/es.md:46:4 error MD002 emphasis marker "**" was not parsed and would show as text: check the matching marker',
+    'lessons/01-intro/es.md:46:28 error MD002 emphasis marker "__" was not parsed and would show as text: check the matching marker',
+    'lessons/01-intro/es.md:48:1 error MD001 "[!WARNING]" callouts are not supported: use > [!NOTE]',
+    'lessons/01-intro/es.md:51:1 error MD001 heading level 5 is not supported: use ### or ####',
   ],
   'num001-numbers': [
     'lessons/01-intro/en.md:20:1 error NUM001 numbers in section #why differ from lessons/01-intro/es.md: missing 1996; extra 1995',
