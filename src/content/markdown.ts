@@ -151,7 +151,8 @@ function compileText(node: Extract<MdPhrasing, { type: 'text' }>, ctx: MdContext
       `footnotes are not supported ("${fm[0]}"): put the text in the paragraph`,
     );
   }
-  for (const em of value.matchAll(/\*\*|__/g)) {
+  // A run of three or more (a fill-in blank "____") is text on purpose; a lone pair is a stray marker.
+  for (const em of value.matchAll(/(?<![*_])(?:\*\*|__)(?![*_])/g)) {
     ctx.diags.error(
       ctx.file,
       at(em.index),
