@@ -3,12 +3,22 @@
  * (mapped to this file by `paths` in tsconfig.json).
  */
 import type { CourseIndex, GlossaryTerm, LessonContent, Report, TimelineEvent } from './content/model.ts';
+import type { QuizKey, QuizStructure, QuizText } from './content/quiz-model.ts';
 
 export declare const index: CourseIndex;
 /** Keyed `<lesson-id>/<locale>`. */
 export declare const lessonLoaders: Record<string, () => Promise<{ default: LessonContent }>>;
 export declare const loadReport: () => Promise<{ default: Report }>;
 /** Unofficial paragraph translations by locale: paragraph number -> text. */
-export declare const translationLoaders: Partial<Record<string, () => Promise<{ default: Record<number, string> }>>>;
+export declare const translationLoaders: Partial<
+  Record<string, () => Promise<{ default: Record<number, string> }>>
+>;
 export declare const loadGlossary: () => Promise<{ default: GlossaryTerm[] }>;
 export declare const loadTimeline: () => Promise<{ default: TimelineEvent[] }>;
+/** Keyed `<quiz-id>/<locale>`: the quiz without its answers (structure, stems, choices). */
+export declare const quizLoaders: Record<
+  string,
+  () => Promise<{ default: { structure: QuizStructure; text: QuizText } }>
+>;
+/** Keyed `<quiz-id>/<locale>`: rubrics and feedback, to load only when an answer is submitted. */
+export declare const quizKeyLoaders: Record<string, () => Promise<{ default: QuizKey }>>;

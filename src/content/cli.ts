@@ -86,6 +86,19 @@ function humanReport(
     `  glossary:    ${plural(stats.glossaryTerms, 'term')}`,
     `  timeline:    ${plural(stats.timelineEvents, 'event')}`,
     `  quiz items:  ${stats.quizItems}`,
+    ...stats.quizzes.map(
+      (q) =>
+        `    ${q.id} (${q.kind}): ${q.kind === 'final' ? `bank ${q.items}, draw ${q.draw}` : plural(q.items, 'item')}; ` +
+        Object.entries(q.byKind)
+          .map(([k, n]) => `${k} ${n}`)
+          .join(', ') +
+        (q.kind === 'final'
+          ? `; by lesson ${Object.entries(q.byLesson)
+              .sort(([a], [b]) => (a < b ? -1 : 1))
+              .map(([l, n]) => `${l.slice(0, 2)}:${n}`)
+              .join(' ')}`
+          : ''),
+    ),
     `  compile:     ${stats.compileMs} ms`,
     `  types:       ${status(types)}`,
   ];

@@ -15,7 +15,8 @@ import { Diagnostics, formatDiagnostic, sortDiagnostics } from './diagnostics.ts
 import { readGlossary } from './glossary.ts';
 import { compileLessons } from './lessons.ts';
 import type { ParagraphRange } from './markdown.ts';
-import { countQuizItems } from './quizzes.ts';
+import type { CompiledQuiz } from './quiz-model.ts';
+import { compileQuizzes, type LessonInfo } from './quizzes.ts';
 import { parseReport } from './report.ts';
 import { readTimeline } from './timeline.ts';
 import { readHeadingTranslations, readTranslations } from './translations.ts';
@@ -40,6 +41,8 @@ export interface CompileResult {
   glossary: GlossaryTerm[];
   /** lessons/timeline.yaml, sorted by date (empty when missing). */
   timeline: TimelineEvent[];
+  /** quizzes/*.yaml, by file name: structure and key, text and feedback per locale. */
+  quizzes: CompiledQuiz[];
   /** Every problem found, sorted by file, line and column. */
   diagnostics: Diagnostic[];
   stats: CourseStats;
@@ -114,6 +117,23 @@ export function compileCourse(opts: CompileOptions): CompileResult {
     ),
   );
   guarded('locales', undefined, () => checkUiStrings(root, diags));
+  const lessonInfo = new Map<string, LessonInfo>();
+  for (const m of lessons.meta) {
+    const objectives = Math.max(
+      0,
+      ...lessons.files.filter((f) => f.folder === m.id).map((f) => f.content.objectives.length),
+    );
+    lessonInfo.set(m.id, { id: m.id, objectives, paragraphs: m.paragraphs });
+  }
+  const quizzes = guarded('quizzes', { quizzes: [], meta: [], stats: [] }, () =>
+    compileQuizzes(
+      root,
+      diags,
+      paragraphs,
+      lessonInfo,
+      glossary.exists ? new Set(glossary.terms.map((t) => t.id)) : null,
+    ),
+  );
 
   const lessonsPerLocale = Object.fromEntries(CONTENT_LOCALES.map((l) => [l, 0])) as Record<
     ContentLocale,
@@ -135,7 +155,8 @@ export function compileCourse(opts: CompileOptions): CompileResult {
     ) as Record<ContentLocale, number>,
     glossaryTerms: glossary.terms.length,
     timelineEvents: timeline.events.length,
-    quizItems: countQuizItems(root),
+    quizItems: quizzes.stats.reduce((n, q) => n + q.items, 0),
+    quizzes: quizzes.stats,
     compileMs: 0,
   };
   const result: CompileResult = {
@@ -143,12 +164,14 @@ export function compileCourse(opts: CompileOptions): CompileResult {
       lessons: lessons.meta,
       reportSections: report.sections,
       paragraphCount: report.paragraphs.length,
+      quizzes: quizzes.meta,
     },
     lessons: lessons.files.map((f) => f.content),
     report,
     translations,
     glossary: glossary.terms,
     timeline: timeline.events,
+    quizzes: quizzes.quizzes,
     diagnostics: sortDiagnostics(diags.list),
     stats,
   };

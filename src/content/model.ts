@@ -1,8 +1,10 @@
 /**
  * The compiled course model: what the content compiler (Node, build time) hands to the app.
  * Everything here is plain JSON so it can be emitted as a module and loaded lazily by the app.
- * This file is the contract between `src/content` and the rest of `src/`; it imports nothing.
+ * This file is the contract between `src/content` and the rest of `src/`; it imports only the
+ * quiz types (quiz-model.ts), which are part of the same contract.
  */
+import type { QuizMeta, QuizStats } from './quiz-model.ts';
 
 /** Locales that authored content (lessons, glossary, timeline, paragraph translations) exists in. */
 export const CONTENT_LOCALES = ['es', 'en', 'zh'] as const;
@@ -158,6 +160,11 @@ export interface CourseIndex {
   /** Report structure without text: section headings and paragraph -> section map. */
   reportSections: ReportSection[];
   paragraphCount: number;
+  /**
+   * Quizzes without their items: what links to them and what they weigh. The compiler always
+   * sets it; optional so an index written by hand (tests, a course without quizzes) stays valid.
+   */
+  quizzes?: QuizMeta[];
 }
 
 export interface CourseStats {
@@ -167,5 +174,7 @@ export interface CourseStats {
   glossaryTerms: number;
   timelineEvents: number;
   quizItems: number;
+  /** Per quiz: items by kind and by lesson, bank size and draw. */
+  quizzes: QuizStats[];
   compileMs: number;
 }

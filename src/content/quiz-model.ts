@@ -1,11 +1,14 @@
 /**
- * Quiz types shared by the content compiler (which builds them from `quizzes/*.yaml` and
- * `locales/<locale>/quizzes/*.yaml`) and the pure quiz engine in `src/quiz` (which scores them).
+ * Quiz types shared by the content compiler (which builds them from `quizzes/<quiz-id>.yaml`) and
+ * the pure quiz engine in `src/quiz` (which scores them).
  *
  * Naming follows Khan Academy Perseus: for each item kind, `<Kind>Rubric` is the answer key,
  * `<Kind>UserInput` is what the learner gave, and `<Kind>Public` is what the browser renders
- * (ids and structure, never the key). Text lives apart from structure, per locale and keyed by
- * ids, so there is ONE answer key and translators never touch it.
+ * for one attempt (ids in display order, never the key). The compiler splits each quiz in two:
+ * the public part ({@link QuizStructure} + {@link QuizText}: structure, stems and choices) that
+ * the browser loads to show the quiz, and the key part ({@link QuizKey}: rubrics and feedback)
+ * loaded only when an answer is submitted. Text is keyed by stable ids, so there is ONE answer
+ * key whatever the language.
  */
 import type { ContentLocale, Inline } from './model.ts';
 
@@ -141,8 +144,16 @@ export interface MatchingItem extends ItemBase {
 }
 export interface SequencingItem extends ItemBase {
   kind: 'sequencing';
-  /** Step ids in authored order (the key is `rubric.order`). */
+  /**
+   * Step ids in a canonical order that the compiler derives from the ids (never the authored
+   * order, which authors tend to write in the right sequence). The key is `rubric.order`.
+   */
   steps: string[];
+  /**
+   * {@link sequenceHash} of the key order: lets the engine avoid showing the steps already in the
+   * right order without holding the key before submission.
+   */
+  keyHash: number;
   rubric: SequencingRubric;
 }
 export interface NumericItem extends ItemBase {
@@ -155,13 +166,16 @@ export interface FillInItem extends ItemBase {
 }
 
 export type QuizItem =
-  | SingleItem
-  | MultipleItem
-  | TrueFalseItem
-  | MatchingItem
-  | SequencingItem
-  | NumericItem
-  | FillInItem;
+  SingleItem | MultipleItem | TrueFalseItem | MatchingItem | SequencingItem | NumericItem | FillInItem;
+
+/** An item without its key: what the public quiz module carries to the browser. */
+export type ItemStructure = QuizItem extends infer I
+  ? I extends QuizItem
+    ? Omit<I, 'rubric'>
+    : never
+  : never;
+
+export type Rubric = QuizItem['rubric'];
 
 /** Maps a kind to its item, rubric and input types. */
 export interface KindMap {
@@ -230,31 +244,33 @@ export type ItemPublic =
   | FillInPublic;
 
 /* ------------------------------------------------------------------ */
-/* Text (from locales/<locale>/quizzes/<quiz-id>.yaml)                  */
+/* Text (inline per-locale maps in quizzes/<quiz-id>.yaml)              */
 /* ------------------------------------------------------------------ */
 
-export interface ItemFeedback {
-  /** Shown when the answer earns full marks; explains why, with a citation. */
-  correct: Inline[];
-  /** Shown otherwise; explains why, with a citation. */
-  incorrect: Inline[];
-  /** Optional feedback per choice id (single, multiple). */
-  choices: Record<string, Inline[]>;
-}
-
-/** One item's text in one locale, keyed by the ids of the structure file. */
+/** One item's text in one locale, keyed by the ids of the structure: public, no key. */
 export interface ItemText {
   stem: Inline[];
   /** Choice, premise, response and step texts by id. */
   choices: Record<string, Inline[]>;
-  feedback: ItemFeedback;
-  /** Numeric items: the unit shown after the input (e.g. "years"), empty when none. */
+  /** Numeric items: the unit shown after the input (e.g. "years"); absent when none. */
   unit?: string;
 }
 
+/** The public text of a quiz in one locale. */
 export interface QuizText {
   title: string;
   items: Record<string, ItemText>;
+}
+
+/**
+ * Feedback of one item in one locale. It tells the answer, so it travels with the key and is
+ * loaded only when the learner submits.
+ */
+export interface ItemFeedback {
+  /** Why the right answer is right, with at least one citation [¶N]. Shown right or wrong. */
+  explanation: Inline[];
+  /** Optional feedback per choice id (single, multiple): why this choice is or is not right. */
+  choices: Record<string, Inline[]>;
 }
 
 /* ------------------------------------------------------------------ */
@@ -279,15 +295,55 @@ export interface QuizSettings {
 }
 
 export interface QuizDefinition extends QuizSettings {
-  /** From the file name: `check-04`, `final`. */
+  /** From the file name: the lesson id for a formative quiz (`04-tpnw`), `final`. */
   id: string;
   items: QuizItem[];
 }
 
-/** A quiz as the compiler emits it: one structure, text per locale. */
+/** A quiz without its keys: what the browser loads to show it. */
+export interface QuizStructure extends QuizSettings {
+  id: string;
+  items: ItemStructure[];
+}
+
+/** The key part of a quiz in one locale: rubrics by item id, and the feedback that reveals them. */
+export interface QuizKey {
+  id: string;
+  rubrics: Record<string, Rubric>;
+  feedback: Record<string, ItemFeedback>;
+}
+
+/** A quiz as the compiler emits it: one structure and one key, text and feedback per locale. */
 export interface CompiledQuiz {
   definition: QuizDefinition;
-  text: Partial<Record<ContentLocale, QuizText>>;
+  text: Record<ContentLocale, QuizText>;
+  feedback: Record<ContentLocale, Record<string, ItemFeedback>>;
+}
+
+/** What the app needs about a quiz up front (links from lessons, home), in the course index. */
+export interface QuizMeta {
+  id: string;
+  kind: QuizKind;
+  /** Formative quizzes: the lesson they check. */
+  lesson?: string;
+  /** Items in the bank. */
+  items: number;
+  /** Items per attempt. */
+  draw: number;
+  passMark: number;
+  attempts: number | null;
+  grading: GradingMethod;
+  titles: Record<ContentLocale, string>;
+}
+
+/** Per-quiz counts for `npm run check`: items by kind and by lesson, bank size and draw. */
+export interface QuizStats {
+  id: string;
+  kind: QuizKind;
+  items: number;
+  draw: number;
+  byKind: Partial<Record<ItemKind, number>>;
+  byLesson: Record<string, number>;
 }
 
 /* ------------------------------------------------------------------ */
@@ -315,6 +371,21 @@ export function normalizeAnswer(text: string): string {
     .trim()
     .replace(/[\p{P}\p{S}\s]+$/u, '')
     .replace(/^[\p{Ps}\p{Pi}\p{Pf}"'\s]+/u, '');
+}
+
+/** FNV-1a hash of a string, 32-bit unsigned (shared by the compiler and the engine's seeds). */
+export function hashString(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    h ^= s.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+/** Hash of a step order, for {@link SequencingItem.keyHash}. */
+export function sequenceHash(order: readonly string[]): number {
+  return hashString(order.join('\n'));
 }
 
 /** The longest fill-in answer kept, in characters: the input's maxlength and the stored length. */

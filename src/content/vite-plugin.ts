@@ -1,6 +1,29 @@
 import path from 'node:path';
 import type { Plugin, ViteDevServer } from 'vite';
 import { compileCourse, formatDiagnostic, type CompileResult } from './compile.ts';
+import { CONTENT_LOCALES, type ContentLocale } from './model.ts';
+import type { CompiledQuiz, ItemStructure, QuizKey, QuizStructure, QuizText } from './quiz-model.ts';
+
+/** What the browser loads to show a quiz: every item without its rubric, and the locale's text. */
+export function publicQuiz(
+  q: CompiledQuiz,
+  locale: ContentLocale,
+): { structure: QuizStructure; text: QuizText } {
+  const items = q.definition.items.map((item): ItemStructure => {
+    const { rubric: _rubric, ...rest } = item;
+    return rest;
+  });
+  return { structure: { ...q.definition, items }, text: q.text[locale] };
+}
+
+/** The key part of a quiz: rubrics and the locale's feedback, loaded at submit time. */
+export function quizKey(q: CompiledQuiz, locale: ContentLocale): QuizKey {
+  return {
+    id: q.definition.id,
+    rubrics: Object.fromEntries(q.definition.items.map((i) => [i.id, i.rubric])),
+    feedback: q.feedback[locale],
+  };
+}
 
 /**
  * Compiles the authored course (lessons, report, glossary, timeline) when Vite starts and serves
@@ -10,6 +33,9 @@ import { compileCourse, formatDiagnostic, type CompileResult } from './compile.t
  *   literal dynamic imports, so each lesson body, the report and each translation is its own
  *   lazily loaded chunk and the initial JS stays small.
  * - `virtual:course/<kind>/<key>` — one JSON payload each.
+ * - Quizzes in two parts per locale: `quiz/<id>/<locale>` (structure, stems and choices: what is
+ *   shown) and `quiz-key/<id>/<locale>` (rubrics and feedback), imported only when the learner
+ *   submits, so no answer is in the page, its DOM or its accessibility tree before that.
  *
  * A build with any error diagnostic fails and prints every diagnostic, so authors fix them all in
  * one pass. In dev, edits under lessons/ or locales/ recompile and reload the page.
@@ -41,8 +67,24 @@ export function coursePlugin(options: { root: string }): Plugin {
     lines.push(`export const loadReport = () => import('${PREFIX}/report');`);
     lines.push('export const translationLoaders = {');
     for (const loc of Object.keys(r.translations)) {
-      lines.push(`  ${JSON.stringify(loc)}: () => import(${JSON.stringify(`${PREFIX}/translation/${loc}`)}),`);
+      lines.push(
+        `  ${JSON.stringify(loc)}: () => import(${JSON.stringify(`${PREFIX}/translation/${loc}`)}),`,
+      );
     }
+    lines.push('};');
+    lines.push('export const quizLoaders = {');
+    for (const q of r.quizzes)
+      for (const loc of CONTENT_LOCALES) {
+        const key = `${q.definition.id}/${loc}`;
+        lines.push(`  ${JSON.stringify(key)}: () => import(${JSON.stringify(`${PREFIX}/quiz/${key}`)}),`);
+      }
+    lines.push('};');
+    lines.push('export const quizKeyLoaders = {');
+    for (const q of r.quizzes)
+      for (const loc of CONTENT_LOCALES) {
+        const key = `${q.definition.id}/${loc}`;
+        lines.push(`  ${JSON.stringify(key)}: () => import(${JSON.stringify(`${PREFIX}/quiz-key/${key}`)}),`);
+      }
     lines.push('};');
     lines.push(`export const loadGlossary = () => import('${PREFIX}/glossary');`);
     lines.push(`export const loadTimeline = () => import('${PREFIX}/timeline');`);
@@ -58,6 +100,12 @@ export function coursePlugin(options: { root: string }): Plugin {
     if (kind === 'lesson') {
       const lesson = r.lessons.find((l) => `${l.id}/${l.locale}` === key);
       return lesson ? json(lesson) : null;
+    }
+    if (kind === 'quiz' || kind === 'quiz-key') {
+      const [id, loc] = rest as [string, ContentLocale];
+      const q = r.quizzes.find((x) => x.definition.id === id);
+      if (!q || !CONTENT_LOCALES.includes(loc)) return null;
+      return json(kind === 'quiz' ? publicQuiz(q, loc) : quizKey(q, loc));
     }
     if (kind === 'translation') {
       const t = r.translations[key as keyof typeof r.translations];
@@ -96,10 +144,14 @@ export function coursePlugin(options: { root: string }): Plugin {
       return code;
     },
     configureServer(server: ViteDevServer) {
-      const watched = [path.join(options.root, 'lessons'), path.join(options.root, 'locales')];
+      const watched = [
+        path.join(options.root, 'lessons'),
+        path.join(options.root, 'locales'),
+        path.join(options.root, 'quizzes'),
+      ];
       server.watcher.add(watched);
       const onChange = (file: string) => {
-        if (!file.startsWith(watched[0]!) || file.endsWith('.ts')) return;
+        if (!watched.some((w) => file.startsWith(w)) || file.endsWith('.ts')) return;
         const r = compile();
         for (const d of r.diagnostics) server.config.logger.warn(formatDiagnostic(d));
         for (const mod of server.moduleGraph.idToModuleMap.values()) {

@@ -3,6 +3,10 @@
  * integer chosen once by the caller) determines which items are drawn and in which order their
  * choices appear, so storing the seed is enough to restore the attempt exactly.
  */
+import { hashString } from '../content/quiz-model.ts';
+
+/** FNV-1a, defined with the quiz types because the compiler hashes sequencing keys too. */
+export { hashString };
 
 /** mulberry32: a small, fast 32-bit PRNG; returns floats in [0, 1). */
 export function mulberry32(seed: number): () => number {
@@ -14,16 +18,6 @@ export function mulberry32(seed: number): () => number {
     t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-/** FNV-1a hash of a string, 32-bit unsigned. */
-export function hashString(s: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < s.length; i++) {
-    h ^= s.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   startAttempt,
 } from '../../../src/quiz/index.ts';
 import type { QuizDefinition, UserInput } from '../../../src/content/quiz-model.ts';
+import { sequenceHash } from '../../../src/content/quiz-model.ts';
 import { quiz, single, trueFalse } from './builders.ts';
 
 /** A quiz of 20 true-false items whose key is `true`. */
@@ -70,7 +71,7 @@ describe('attempts', () => {
   it('keeps fixed choices in place and never shows the sequencing key', () => {
     const q = quiz([
       { ...single('a', ['a', 'b', 'c', 'd'], 's1'), choices: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'all', fixed: true }] },
-      { id: 'q', lesson: 'l1', objective: 1, paragraphs: [1], kind: 'sequencing', steps: ['a', 'b'], rubric: { order: ['a', 'b'] } },
+      { id: 'q', lesson: 'l1', objective: 1, paragraphs: [1], kind: 'sequencing', steps: ['a', 'b'], keyHash: sequenceHash(['a', 'b']), rubric: { order: ['a', 'b'] } },
     ]);
     for (let seed = 0; seed < 50; seed++) {
       const view = startAttempt(q, seed);

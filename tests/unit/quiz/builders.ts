@@ -9,6 +9,7 @@ import type {
   SingleItem,
   TrueFalseItem,
 } from '../../../src/content/quiz-model.ts';
+import { sequenceHash } from '../../../src/content/quiz-model.ts';
 
 const base = (id: string, lesson = 'l1') => ({ id, lesson, objective: 1, paragraphs: [1] });
 
@@ -40,6 +41,7 @@ export const sequencing = (order = ['a', 'b', 'c', 'd'], id = 'q1', lesson?: str
   ...base(id, lesson),
   kind: 'sequencing',
   steps: [...order].sort(),
+  keyHash: sequenceHash(order),
   rubric: { order },
 });
 export const numeric = (value = 1996, tolerance = 0, id = 'n1', lesson?: string): NumericItem => ({

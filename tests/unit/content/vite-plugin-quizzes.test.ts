@@ -1,0 +1,61 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { build } from 'vite';
+import { coursePlugin } from '../../../src/content/vite-plugin.ts';
+import { fixtureRoot, removeRoot } from './fixture-root.ts';
+
+const roots: string[] = [];
+afterAll(() => roots.forEach(removeRoot));
+
+/** Builds an entry that only references the quiz loaders, as the app does. */
+async function chunksOf(root: string) {
+  const entry = path.join(root, 'entry.js');
+  fs.writeFileSync(
+    entry,
+    `import * as c from 'virtual:course';
+export const quizzes = c.index.quizzes;
+export const show = (k) => c.quizLoaders[k]();
+export const submit = (k) => c.quizKeyLoaders[k]();
+`,
+  );
+  const out = await build({
+    root,
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [coursePlugin({ root })],
+    build: {
+      write: false,
+      lib: { entry, formats: ['es'], fileName: 'entry' },
+      rollupOptions: { output: { chunkFileNames: '[name].js' } },
+    },
+  });
+  const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : []));
+  return outputs.filter((o) => o.type === 'chunk');
+}
+
+describe('quiz modules of the Vite course plugin', () => {
+  it('ships stems and choices without the key, and the key with its feedback in a chunk of its own', async () => {
+    const root = fixtureRoot('valid');
+    roots.push(root);
+    const chunks = await chunksOf(root);
+    // Payloads are JSON inside a string literal: keys appear with escaped quotes.
+    const has = (code: string, key: string) => code.includes(`\\"${key}\\"`);
+    const entry = chunks.find((c) => c.isEntry)!;
+    expect(entry.code).toContain('01-intro/en');
+    expect(has(entry.code, 'rubric')).toBe(false);
+    const shown = chunks.filter((c) => !c.isEntry && has(c.code, 'structure'));
+    const keys = chunks.filter((c) => !c.isEntry && has(c.code, 'rubrics'));
+    expect(shown).toHaveLength(3);
+    expect(keys).toHaveLength(3);
+    for (const c of shown) {
+      expect(has(c.code, 'rubric')).toBe(false);
+      expect(has(c.code, 'explanation')).toBe(false);
+      expect(has(c.code, 'stem')).toBe(true);
+    }
+    for (const c of keys) {
+      expect(has(c.code, 'explanation')).toBe(true);
+      expect(has(c.code, 'stem')).toBe(false);
+    }
+  });
+});
