@@ -13,7 +13,7 @@ const [outDir = 'dist/screenshots', locales = 'en,zh,ar', ...routes] = process.a
 const list = routes.length > 0 ? routes : ['/', '/lesson/01-mexico-report', '/source/6', '/glossary', '/timeline', '/settings'];
 const width = Number(process.env.WIDTH ?? 1280);
 
-const server = await serveStatic('dist/web', '/lms/content/12/');
+const server = await serveStatic(process.env.WEB_DIR ?? 'dist/web', '/lms/content/12/');
 const browser = await chromium.launch({
   executablePath: CHROMIUM_PATH,
   args: CHROMIUM_ARGS,
