@@ -77,7 +77,7 @@ export function startTracking(options: TrackingOptions): TrackingHandle {
   if (info?.notice === 'saved-record-unreadable') store.getState().showNotice('saved-state-unreadable');
 
   const raw = info ? adapter.readState() : null;
-  const decoded = decodeState(raw);
+  const decoded = decodeState(raw, options.index);
   if (decoded.ok) {
     store.getState().hydrate(toPersisted(decoded.state));
   } else if (decoded.reason !== 'empty') {
@@ -111,7 +111,7 @@ export function startTracking(options: TrackingOptions): TrackingHandle {
       fail(what);
       return false;
     };
-    const encoded = encodeState(selectPersisted(s));
+    const encoded = encodeState({ ...selectPersisted(s), attempts: '' }, options.index);
     if (encoded !== written.state && attempt('Saving progress', () => adapter.writeState(encoded))) {
       written.state = encoded;
     }

@@ -2,19 +2,39 @@
  * The learner's resume state as a compact, versioned string. It is what the course keeps in
  * cmi.suspend_data (SCORM 2004 and 1.2) or in the standalone record's `suspendData`.
  *
- * Why a codec of its own: suspend_data is a single opaque string with a small size limit, kept by
- * an LMS we do not control, possibly across releases of the course. So the string says which
- * format it is in (`<version>:`), stays short, and is keyed only by lesson and section ids (never
- * by text or locale, so a translation fix or a language switch cannot orphan progress).
+ * Why a codec of its own: suspend_data is a single opaque string with a small size limit (SCORM
+ * 1.2 allows 4,096 characters; our budget is 2,000 for the worst case), kept by an LMS we do not
+ * control, possibly across releases of the course. So the string says which format it is in,
+ * stays short, and is keyed only by lesson and section ids (never by text or locale, so a
+ * translation fix or a language switch cannot orphan progress).
  *
- * Format v1: `1:` followed by JSON without whitespace, with short keys:
+ * Format v2 (written now): five fields separated by `|`:
  *
  * ```
- * 1:{"v":{"<lesson>":["<section>",...],...},"l":["<lesson>","<section>"],"p":[<locale>|null,<textSize>,"s"|"r"|"n"]}
+ * 2|<prefs>|<location>|<visited>|<attempts>
+ * 2|2res|k3Fq9_|k3Fq9_a0Zb8.Xy1|final:1k3jz9c:2,t,03
  * ```
  *
- * `l` is left out when there is no location. `p[2]` is the motion preference: `s`ystem,
- * `r`educe, `n`o-preference.
+ * - prefs: the text size as its index in TEXT_SIZES (`0`-`4`), the motion code (`s`ystem,
+ *   `r`educe, `n`o-preference), then the locale tag (nothing when the learner never chose one).
+ * - ids: each lesson or section id is written as a 3-character hash of the id (URL-safe base 64)
+ *   when the course has that id and no other id in the same scope has the same hash (lessons
+ *   among the course's lessons, sections among their lesson's sections); otherwise, as the
+ *   literal id in parentheses, with `%`, `(`, `)`, `.` and `|` escaped as `%XX`. So any id
+ *   survives, and the ids of the course cost 3 characters each. A hash that no longer matches any
+ *   id (a section removed in a later release) is dropped on decoding.
+ * - location: lesson id then section id, or nothing.
+ * - visited: one group per lesson, joined with `.`: the lesson id followed by its visited
+ *   section ids, in the order they were visited.
+ * - attempts: the quiz attempts as `encodeAttempts` in src/quiz/codec.ts writes them, made
+ *   shorter by a reversible rewrite that needs no knowledge of the items: each quiz id becomes
+ *   an id token as above; a fill-in token `=<%-escaped text>` becomes `=`, its length as one
+ *   base-64 character and the text unescaped (a learner who types `%,;` costs 3 characters, not
+ *   9); a certainty suffix `^1`/`^2`/`^3` becomes `*`/`~`/`!`. If a record does not have the
+ *   shape this rewrite expects (a newer quiz codec), the field is written as `!` and the
+ *   attempts verbatim. Last in the record, so it needs no escaping of its own.
+ *
+ * Version 1 (`1:` and compact JSON with ids written out) is still decoded.
  *
  * Decoding never throws and never guesses: a value it cannot read comes back with a reason and the
  * raw string, so the caller can keep the value aside and start fresh instead of losing it.
@@ -30,11 +50,23 @@ export type MotionPreference = (typeof MOTION_PREFERENCES)[number];
 
 /** Everything the course needs to put a returning learner back where they were. */
 export interface ResumeState {
-  /** Visited section ids per lesson id. Keyed by ids, never by text or locale. */
+  /** Visited section ids per lesson id, in the order visited. Keyed by ids, never by text or locale. */
   visited: Record<string, string[]>;
   /** Where the learner was: lesson id and section id, or null. */
   location: { lesson: string; section: string } | null;
   prefs: { locale: string | null; textSize: TextSize; reducedMotion: MotionPreference };
+  /**
+   * Quiz attempts as `encodeAttempts` (src/quiz/codec.ts) writes them; `''` when there are none.
+   * Opaque here: tracking must not know the quiz engine.
+   */
+  attempts: string;
+}
+
+/** The lesson and section ids of the course; hashes are resolved against them. CourseIndex fits. */
+export interface CodecCourse {
+  lessons: readonly { id: string; sectionIds: readonly string[] }[];
+  /** Quiz ids, so the attempts can name their quiz by hash. */
+  quizzes?: readonly { id: string }[];
 }
 
 /** A learner who has not started: what a failed or empty decode falls back to. */
@@ -42,18 +74,19 @@ export const EMPTY_STATE: ResumeState = Object.freeze({
   visited: Object.freeze({}) as Record<string, string[]>,
   location: null,
   prefs: Object.freeze({ locale: null, textSize: 100, reducedMotion: 'system' }) as ResumeState['prefs'],
+  attempts: '',
 }) as ResumeState;
 
 /** The version `encodeState` writes. Bump it (and keep a decoder for the old one) on any format change. */
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 /** Why a saved state could not be used; see DecodeResult. */
 export type DecodeFailure = 'empty' | 'unreadable' | 'unknown-version' | 'invalid';
 
 /**
- * `unreadable`: no version marker, or the body is not JSON. `unknown-version`: a well-formed
- * marker for a version this build does not know (perhaps a newer course). `invalid`: the right
- * version, but a field has the wrong type or a value outside its range.
+ * `unreadable`: no version marker, or the body is not in the marked format. `unknown-version`: a
+ * well-formed marker for a version this build does not know (perhaps a newer course). `invalid`:
+ * the right version, but a field has the wrong type or a value outside its range.
  */
 export type DecodeResult =
   | { ok: true; state: ResumeState; version: number }
@@ -65,14 +98,247 @@ const MOTION_BY_CODE: Record<string, MotionPreference> = { s: 'system', r: 'redu
 /** A BCP 47-shaped language tag (`es`, `zh-Hans`, `pt-BR`); the UI decides which ones it supports. */
 const LOCALE_TAG = /^[A-Za-z]{2,8}(?:-[A-Za-z0-9]{1,8})*$/;
 
-/** Encodes the state for cmi.suspend_data: `1:` and compact JSON. The output has no whitespace of its own. */
-export function encodeState(s: ResumeState): string {
-  const body: { v: Record<string, string[]>; l?: [string, string]; p: [string | null, number, string] } = {
-    v: s.visited,
-    p: [s.prefs.locale, s.prefs.textSize, MOTION_CODES[s.prefs.reducedMotion]],
-  };
-  if (s.location) body.l = [s.location.lesson, s.location.section];
-  return `${CURRENT_VERSION}:${JSON.stringify(body)}`;
+const B64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+const HASH_CHAR = /^[A-Za-z0-9_-]$/;
+
+/** 18 bits of FNV-1a, as 3 URL-safe base-64 characters. */
+export function idHash(id: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < id.length; i++) {
+    h ^= id.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  h >>>= 14;
+  return B64[(h >> 12) & 63]! + B64[(h >> 6) & 63]! + B64[h & 63]!;
+}
+
+/** Ids of one scope (the lessons, or one lesson's sections) by hash; a hash two ids share maps to null. */
+type Scope = Map<string, string | null>;
+
+function scopeOf(ids: readonly string[]): Scope {
+  const m: Scope = new Map();
+  for (const id of ids) {
+    const h = idHash(id);
+    m.set(h, m.has(h) && m.get(h) !== id ? null : id);
+  }
+  return m;
+}
+
+interface Scopes {
+  lessons: Scope;
+  sections: Map<string, Scope>;
+  quizzes: Scope;
+}
+
+const scopesCache = new WeakMap<CodecCourse, Scopes>();
+function scopesOf(course: CodecCourse): Scopes {
+  let s = scopesCache.get(course);
+  if (!s) {
+    s = {
+      lessons: scopeOf(course.lessons.map((l) => l.id)),
+      sections: new Map(course.lessons.map((l) => [l.id, scopeOf(l.sectionIds)])),
+      quizzes: scopeOf((course.quizzes ?? []).map((q) => q.id)),
+    };
+    scopesCache.set(course, s);
+  }
+  return s;
+}
+
+const ESCAPED = /[%().|]/g;
+const escapeId = (id: string) => id.replace(ESCAPED, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+const unescapeId = (s: string) => s.replace(/%(25|28|29|2E|7C)/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+
+/** The id as its hash when the scope resolves that hash back to it, else as a literal. */
+function idToken(id: string, scope: Scope | undefined): string {
+  const h = idHash(id);
+  return scope?.get(h) === id ? h : `(${escapeId(id)})`;
+}
+
+/** Reads one id token at `at`: [id or null (unknown hash), next position]; throws on a malformed token. */
+function readId(text: string, at: number, scope: Scope | undefined): [string | null, number] {
+  if (text[at] === '(') {
+    const end = text.indexOf(')', at);
+    if (end < 0) throw new Error('unclosed literal id');
+    return [unescapeId(text.slice(at + 1, end)), end + 1];
+  }
+  const h = text.slice(at, at + 3);
+  if (h.length !== 3 || ![...h].every((c) => HASH_CHAR.test(c))) throw new Error('bad id hash');
+  return [scope?.get(h) ?? null, at + 3];
+}
+
+/** Encodes the state for cmi.suspend_data (format v2 above). */
+export function encodeState(s: ResumeState, course: CodecCourse): string {
+  const scopes = scopesOf(course);
+  const size = TEXT_SIZES.indexOf(s.prefs.textSize);
+  const prefs = `${size}${MOTION_CODES[s.prefs.reducedMotion]}${s.prefs.locale ?? ''}`;
+  const location = s.location
+    ? idToken(s.location.lesson, scopes.lessons) + idToken(s.location.section, scopes.sections.get(s.location.lesson))
+    : '';
+  const visited = Object.entries(s.visited)
+    .map(([lesson, sections]) => {
+      const scope = scopes.sections.get(lesson);
+      return idToken(lesson, scopes.lessons) + sections.map((id) => idToken(id, scope)).join('');
+    })
+    .join('.');
+  return `${CURRENT_VERSION}|${prefs}|${location}|${visited}|${packAttempts(s.attempts, scopes.quizzes)}`;
+}
+
+/* Attempts: the reversible rewrite described at the top. */
+
+const CERTAINTY_PACKED: Record<string, string> = { '^1': '*', '^2': '~', '^3': '!' };
+const CERTAINTY_UNPACKED: Record<string, string> = { '*': '^1', '~': '^2', '!': '^3' };
+/** The quiz codec's escapes: `%` and two upper-case hex digits for each of `%,;:^|`. */
+const quizUnescape = (s: string) => s.replace(/%([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+const quizEscape = (s: string) => s.replace(/[%,;:^|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
+
+function packToken(token: string): string {
+  const c = /\^[123]$/.exec(token);
+  const body = c ? token.slice(0, -2) : token;
+  const suffix = c ? CERTAINTY_PACKED[c[0]]! : '';
+  if (!body.startsWith('=')) {
+    if (/[*~!=(]/.test(body)) throw new Error('unexpected token');
+    return body + suffix;
+  }
+  const text = quizUnescape(body.slice(1));
+  if (text.length >= B64.length) throw new Error('fill-in text too long');
+  return `=${B64[text.length]}${text}${suffix}`;
+}
+
+function packAttempts(attempts: string, quizzes: Scope): string {
+  if (attempts === '') return '';
+  try {
+    const packed = attempts
+      .split(';')
+      .map((record) => {
+        const m = /^([a-z0-9-]+):([0-9a-z]{1,7}):(.*)$/s.exec(record);
+        if (!m) throw new Error('not an attempt record');
+        return `${idToken(m[1]!, quizzes)}:${m[2]}:${m[3]!.split(',').map(packToken).join(',')}`;
+      })
+      .join(';');
+    if (unpackAttempts(packed, quizzes) === attempts) return packed;
+  } catch {
+    /* written verbatim below */
+  }
+  return `!${attempts}`;
+}
+
+/** Inverse of packAttempts; throws on a malformed field. */
+function unpackAttempts(field: string, quizzes: Scope): string {
+  if (field === '') return '';
+  if (field.startsWith('!')) return field.slice(1);
+  const records: string[] = [];
+  let at = 0;
+  for (;;) {
+    const [quiz, afterId] = readId(field, at, quizzes);
+    if (quiz === null) throw new Error('unknown quiz');
+    const seedEnd = field.indexOf(':', afterId + 1);
+    if (field[afterId] !== ':' || seedEnd < 0) throw new Error('bad record');
+    const seed = field.slice(afterId + 1, seedEnd);
+    if (!/^[0-9a-z]{1,7}$/.test(seed)) throw new Error('bad seed');
+    at = seedEnd + 1;
+    const tokens: string[] = [];
+    for (;;) {
+      let token: string;
+      if (field[at] === '=') {
+        const len = B64.indexOf(field[at + 1] ?? '');
+        if (len < 0) throw new Error('bad fill-in length');
+        const text = field.slice(at + 2, at + 2 + len);
+        if (text.length !== len) throw new Error('fill-in cut short');
+        token = `=${quizEscape(text)}`;
+        at += 2 + len;
+        const c = field[at];
+        if (c !== undefined && Object.hasOwn(CERTAINTY_UNPACKED, c)) {
+          token += CERTAINTY_UNPACKED[c];
+          at++;
+        }
+      } else {
+        let end = at;
+        while (end < field.length && field[end] !== ',' && field[end] !== ';') end++;
+        token = field.slice(at, end);
+        const last = token[token.length - 1];
+        if (last !== undefined && Object.hasOwn(CERTAINTY_UNPACKED, last)) token = token.slice(0, -1) + CERTAINTY_UNPACKED[last];
+        at = end;
+      }
+      tokens.push(token);
+      if (field[at] === ',') {
+        at++;
+        continue;
+      }
+      break;
+    }
+    records.push(`${quiz}:${seed}:${tokens.join(',')}`);
+    if (at === field.length) return records.join(';');
+    if (field[at] !== ';') throw new Error('bad record end');
+    at++;
+  }
+}
+
+function decodeV2(body: string, course: CodecCourse): ResumeState | null {
+  const scopes = scopesOf(course);
+  const parts = body.split('|');
+  if (parts.length < 4) return null;
+  const [prefs, loc, vis] = parts as [string, string, string];
+  const packedAttempts = parts.slice(3).join('|');
+
+  const m = /^([0-4])([srn])(.*)$/.exec(prefs);
+  if (!m) return null;
+  const locale = m[3] === '' ? null : m[3]!;
+  if (locale !== null && !LOCALE_TAG.test(locale)) return null;
+
+  try {
+    const attempts = unpackAttempts(packedAttempts, scopes.quizzes);
+    let location: ResumeState['location'] = null;
+    if (loc !== '') {
+      const [lesson, next] = readId(loc, 0, scopes.lessons);
+      const [section, end] = readId(loc, next, lesson === null ? undefined : scopes.sections.get(lesson));
+      if (end !== loc.length) return null;
+      if (lesson !== null && section !== null) location = { lesson, section };
+    }
+
+    const visited: Record<string, string[]> = {};
+    if (vis !== '') {
+      for (const group of splitGroups(vis)) {
+        const [lesson, first] = readId(group, 0, scopes.lessons);
+        const scope = lesson === null ? undefined : scopes.sections.get(lesson);
+        const sections: string[] = [];
+        for (let at = first; at < group.length; ) {
+          const [id, next] = readId(group, at, scope);
+          if (id !== null) sections.push(id);
+          at = next;
+        }
+        if (lesson === null) continue;
+        if (Object.hasOwn(visited, lesson)) return null;
+        // defineProperty, so even a lesson id like `__proto__` stays an ordinary key.
+        Object.defineProperty(visited, lesson, { value: sections, enumerable: true, writable: true, configurable: true });
+      }
+    }
+    return {
+      visited,
+      location,
+      prefs: { locale, textSize: TEXT_SIZES[Number(m[1])]!, reducedMotion: MOTION_BY_CODE[m[2]!]! },
+      attempts,
+    };
+  } catch {
+    return null;
+  }
+}
+
+/** Splits the visited field on `.` outside literal ids (literals escape `.` anyway, but not `(`-less text). */
+function splitGroups(text: string): string[] {
+  const groups: string[] = [];
+  let start = 0;
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '.' && depth === 0) {
+      groups.push(text.slice(start, i));
+      start = i + 1;
+    }
+  }
+  groups.push(text.slice(start));
+  return groups;
 }
 
 const isPlainObject = (x: unknown): x is Record<string, unknown> =>
@@ -108,27 +374,37 @@ function fromV1Body(body: unknown): ResumeState | null {
     visited,
     location,
     prefs: { locale, textSize: textSize as TextSize, reducedMotion: MOTION_BY_CODE[motion] as MotionPreference },
+    attempts: '',
   };
 }
 
 /**
- * Decodes what was read from cmi.suspend_data. Never throws; on failure the raw value comes back
- * so the caller can keep it (it may belong to a newer release of the course).
+ * Decodes what was read from cmi.suspend_data, resolving ids against the course. Never throws; on
+ * failure the raw value comes back so the caller can keep it (it may belong to a newer release).
  */
-export function decodeState(raw: string | null | undefined): DecodeResult {
+export function decodeState(raw: string | null | undefined, course: CodecCourse): DecodeResult {
   if (raw === null || raw === undefined || raw === '') return { ok: false, reason: 'empty', raw: '' };
   if (typeof raw !== 'string') return { ok: false, reason: 'unreadable', raw: String(raw) };
-  const marker = /^(\d{1,9}):/.exec(raw);
+  // v2 and later: `<version>|`; v1: `1:`.
+  const marker = /^(\d{1,9})([|:])/.exec(raw);
   // `01:` is not a marker this codec writes: treat it as unreadable rather than as version 1.
   if (!marker || String(Number(marker[1])) !== marker[1]) return { ok: false, reason: 'unreadable', raw };
   const version = Number(marker[1]);
-  if (version !== CURRENT_VERSION) return { ok: false, reason: 'unknown-version', raw };
-  let body: unknown;
-  try {
-    body = JSON.parse(raw.slice(marker[0].length));
-  } catch {
-    return { ok: false, reason: 'unreadable', raw };
+  const body = raw.slice(marker[0].length);
+  if (version === 1 && marker[2] === ':') {
+    let parsed: unknown;
+    try {
+      parsed = JSON.parse(body);
+    } catch {
+      return { ok: false, reason: 'unreadable', raw };
+    }
+    const state = fromV1Body(parsed);
+    return state ? { ok: true, state, version } : { ok: false, reason: 'invalid', raw };
   }
-  const state = fromV1Body(body);
-  return state ? { ok: true, state, version } : { ok: false, reason: 'invalid', raw };
+  if (version === 2 && marker[2] === '|') {
+    const state = decodeV2(body, course);
+    return state ? { ok: true, state, version } : { ok: false, reason: 'invalid', raw };
+  }
+  if (version === 1 || version === 2) return { ok: false, reason: 'unreadable', raw };
+  return { ok: false, reason: 'unknown-version', raw };
 }

@@ -66,7 +66,7 @@ describe('tracking bridge', () => {
   });
 
   it('resumes the saved progress before anything renders', () => {
-    const saved = encodeState({ ...EMPTY_STATE, visited: { a: ['s1'] }, location: { lesson: 'a', section: 's1' } });
+    const saved = encodeState({ ...EMPTY_STATE, visited: { a: ['s1'] }, location: { lesson: 'a', section: 's1' } }, index);
     const { adapter } = recordingAdapter({ state: saved });
     start(adapter);
     expect(useCourseStore.getState().visited).toEqual({ a: ['s1'] });
