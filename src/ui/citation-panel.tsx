@@ -10,7 +10,7 @@ import {
   useState,
   type ReactNode,
 } from 'react';
-import { Link } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCourseStore } from '../store/course-store.ts';
 import { citationLabel, loadReportData, loadTranslation, translationLocaleFor } from './course-data.ts';
@@ -47,6 +47,17 @@ export function CitationProvider({ children }: { children: ReactNode }) {
     const dialog = dialogRef.current;
     if (range && dialog && !dialog.open) dialog.showModal();
   }, [range]);
+
+  // A route change (back button, a link elsewhere) takes the learner away from what was cited:
+  // the panel closes with it, and focus stays with the new page rather than a vanished trigger.
+  const { pathname } = useLocation();
+  useEffect(() => {
+    const dialog = dialogRef.current;
+    if (dialog?.open) {
+      triggerRef.current = null;
+      dialog.close();
+    }
+  }, [pathname]);
 
   const close = () => dialogRef.current?.close();
   const onClose = () => {

@@ -114,6 +114,19 @@ describe('a learner working through the built course, served from a nested LMS f
     await context.close();
   });
 
+  it('closes the citation panel when the learner goes to another page', async () => {
+    const { context, page } = await newLearner(browser);
+    await open(page, `/lesson/${first.id}`);
+    await page.locator('.lesson-section:not([hidden]) button.cite').first().click();
+    await page.locator('dialog.cite-panel[open]').waitFor();
+    const second = course.index.lessons[1]!;
+    await page.evaluate((id) => (location.hash = `#/lesson/${id}`), second.id);
+    await page.waitForFunction((t) => document.querySelector('#lesson-title')?.textContent === t, second.titles.en);
+    await expect(page.locator('dialog.cite-panel[open]').count()).resolves.toBe(0);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
   it('falls back to another content language with a visible notice', async () => {
     const { context, page } = await newLearner(browser, { locale: 'fr-FR' });
     await open(page, `/lesson/${first.id}`);
