@@ -134,9 +134,9 @@ export function startTracking(options: TrackingOptions): TrackingHandle {
       const ratio = p.total === 0 ? 0 : Math.round((p.viewed / p.total) * 100) / 100;
       const status: CompletionStatus = p.complete ? 'completed' : p.viewed > 0 ? 'incomplete' : 'not attempted';
       const key = `${status}:${ratio}`;
-      // Unchanged, or never started (the LMS default): nothing to write.
+      // Unchanged: nothing to write. Every lesson's objective is written once, in index order, even
+      // when not attempted: an LMS accepts cmi.objectives.n only once 0..n-1 exist.
       if (written.objectives.get(lesson.id) === key) return;
-      if (status === 'not attempted' && !written.objectives.has(lesson.id)) return;
       const objective = { id: lesson.id, completion: status, success: 'unknown' as const, progress: ratio };
       if (attempt('Saving lesson status', () => adapter.writeObjective(i, objective))) {
         written.objectives.set(lesson.id, key);

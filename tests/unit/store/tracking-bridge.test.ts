@@ -5,6 +5,7 @@ import type { LaunchInfo, LmsAdapter } from '../../../src/tracking/adapter.ts';
 import { encodeState, EMPTY_STATE } from '../../../src/tracking/state-codec.ts';
 import { initialCourseState, useCourseStore } from '../../../src/store/course-store.ts';
 import { startTracking, type TrackingHandle } from '../../../src/store/tracking-bridge.ts';
+import { createStandaloneAdapter } from '../../../src/tracking/standalone/standalone-adapter.ts';
 
 function lesson(id: string, sections: string[]): LessonMeta {
   return { id, order: 1, minutes: 10, paragraphs: [1], sectionIds: sections, titles: { en: id }, locales: ['en'] };
@@ -63,6 +64,21 @@ describe('tracking bridge', () => {
     expect(calls[0]).toBe('initialize()');
     expect(calls).toContain('writeCompletion(incomplete, 0)');
     expect(calls[calls.length - 1]).toBe('commit()');
+  });
+
+  it('writes every lesson objective in index order, so starting with the last lesson saves', () => {
+    const { adapter, calls } = recordingAdapter();
+    start(adapter);
+    const objectives = calls.filter((c) => c.startsWith('writeObjective('));
+    expect(objectives.map((c) => c.slice(0, 'writeObjective(0'.length))).toEqual(['writeObjective(0', 'writeObjective(1']);
+    // An adapter that, like an LMS, refuses cmi.objectives.n before 0..n-1 exist.
+    const strict = createStandaloneAdapter({ courseId: 'order-test', storage: localStorage });
+    handle?.stop();
+    useCourseStore.setState(initialCourseState, true);
+    start(strict);
+    useCourseStore.getState().visitSection('b', 't1');
+    expect(logs).toEqual([]);
+    expect(useCourseStore.getState().notice).toBeNull();
   });
 
   it('resumes the saved progress before anything renders', () => {
