@@ -2,13 +2,13 @@ import type {
   Certainty,
   GradingMethod,
   ItemPublic,
+  ItemStructure,
   QuizDefinition,
-  QuizItem,
   Score,
   UserInput,
 } from '../content/quiz-model.ts';
 import { cbmMarks } from './cbm.ts';
-import { drawItems } from './draw.ts';
+import { drawItems, type Drawable } from './draw.ts';
 import { isSeed } from './random.ts';
 import { fraction, publicItem, scoreItem } from './score.ts';
 
@@ -26,23 +26,23 @@ export interface AttemptRecord {
   certainties?: (Certainty | null)[];
 }
 
-export interface AttemptView {
+export interface AttemptView<I extends ItemStructure = ItemStructure> {
   quizId: string;
   seed: number;
-  items: QuizItem[];
+  items: I[];
   /** What the browser renders, aligned with `items`. */
   public: ItemPublic[];
 }
 
 /** Builds the attempt for a seed: the items drawn and their public forms. */
-export function startAttempt(quiz: QuizDefinition, seed: number): AttemptView {
+export function startAttempt<I extends ItemStructure>(quiz: Drawable<I>, seed: number): AttemptView<I> {
   if (!isSeed(seed)) throw new RangeError(`seed must be an integer in [0, 2^32), got ${seed}`);
   const items = drawItems(quiz, seed);
   return { quizId: quiz.id, seed, items, public: items.map((item) => publicItem(item, seed)) };
 }
 
 /** An empty record for a new attempt. */
-export function newAttemptRecord(quiz: QuizDefinition, seed: number): AttemptRecord {
+export function newAttemptRecord(quiz: Drawable, seed: number): AttemptRecord {
   const n = drawItems(quiz, seed).length;
   return { quizId: quiz.id, seed, responses: new Array<null>(n).fill(null) };
 }
@@ -50,6 +50,8 @@ export function newAttemptRecord(quiz: QuizDefinition, seed: number): AttemptRec
 export interface LessonResult {
   earned: number;
   total: number;
+  /** earned / total reaches the quiz's pass mark: the learner has mastered this lesson's items. */
+  mastered: boolean;
 }
 
 export interface AttemptResult {
@@ -60,7 +62,7 @@ export interface AttemptResult {
   percent: number;
   /** percent ≥ the quiz's pass mark (exactly 80 % passes an 80 % mark). */
   passed: boolean;
-  /** Points per lesson, for mastery feedback ("review lesson 04"). */
+  /** Points and mastery per lesson, for feedback such as "review lesson 04". */
   byLesson: Record<string, LessonResult>;
   /** CBM quizzes: total marks (may be negative) and the average per item (max 3). */
   cbm?: { marks: number; average: number };
@@ -79,10 +81,11 @@ export function scoreAttempt(quiz: QuizDefinition, record: AttemptRecord): Attem
     const f = fraction(s);
     earned += f;
     const lesson = items[i]!.lesson;
-    const l = (byLesson[lesson] ??= { earned: 0, total: 0 });
+    const l = (byLesson[lesson] ??= { earned: 0, total: 0, mastered: false });
     l.earned += f;
     l.total += 1;
   });
+  for (const l of Object.values(byLesson)) l.mastered = l.earned / l.total + EPS >= quiz.passMark;
   const total = items.length;
   const percent = total === 0 ? 0 : earned / total;
   const result: AttemptResult = {

@@ -1,4 +1,4 @@
-import type { QuizDefinition, QuizItem } from '../content/quiz-model.ts';
+import type { ItemStructure } from '../content/quiz-model.ts';
 import { deriveSeed, shuffle } from './random.ts';
 
 /**
@@ -27,7 +27,7 @@ export function allocateByLesson(
   const byRemainder = [...quota].sort(
     (a, b) => b.q - Math.floor(b.q) - (a.q - Math.floor(a.q)) || tieOrder.get(a.l)! - tieOrder.get(b.l)!,
   );
-  for (let progressed = true; given < n && progressed; ) {
+  for (let progressed = true; given < n && progressed;) {
     progressed = false;
     for (const { l } of byRemainder) {
       if (given >= n) break;
@@ -54,15 +54,22 @@ export function allocateByLesson(
   return alloc;
 }
 
+/** What a draw needs: a quiz's id, draw size and items; with or without the key. */
+export interface Drawable<I extends ItemStructure = ItemStructure> {
+  id: string;
+  draw: number;
+  items: readonly I[];
+}
+
 /**
  * The items of one attempt, in the order shown: a formative quiz shows all its items, a final
  * assessment draws `quiz.draw` items stratified by lesson, without repeats. Deterministic for
  * the seed, so an attempt is restored from its seed alone.
  */
-export function drawItems(quiz: QuizDefinition, seed: number): QuizItem[] {
+export function drawItems<I extends ItemStructure>(quiz: Drawable<I>, seed: number): I[] {
   const drawSeed = deriveSeed(seed, `draw:${quiz.id}`);
   if (quiz.draw >= quiz.items.length) return shuffle(quiz.items, drawSeed);
-  const byLesson = new Map<string, QuizItem[]>();
+  const byLesson = new Map<string, I[]>();
   for (const item of quiz.items) {
     const list = byLesson.get(item.lesson) ?? [];
     list.push(item);
@@ -73,7 +80,7 @@ export function drawItems(quiz: QuizDefinition, seed: number): QuizItem[] {
     quiz.draw,
     drawSeed,
   );
-  const picked: QuizItem[] = [];
+  const picked: I[] = [];
   for (const [lesson, items] of byLesson) {
     picked.push(...shuffle(items, deriveSeed(drawSeed, `lesson:${lesson}`)).slice(0, alloc.get(lesson)));
   }

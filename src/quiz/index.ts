@@ -6,6 +6,8 @@ export * from './attempt.ts';
 export * from './cbm.ts';
 export * from './codec.ts';
 export * from './draw.ts';
+export * from './log.ts';
+export * from './key.ts';
 export * from './normalize.ts';
 export * from './random.ts';
 export * from './score.ts';

@@ -1,4 +1,4 @@
-import type { ItemPublic, QuizItem, Score, UserInput } from '../content/quiz-model.ts';
+import type { ItemPublic, ItemStructure, QuizItem, Score, UserInput } from '../content/quiz-model.ts';
 import { deriveSeed } from './random.ts';
 import { scoreFillIn } from './kinds/fill-in/score-fill-in.ts';
 import { publicFillIn } from './kinds/fill-in/public-fill-in.ts';
@@ -43,7 +43,7 @@ export function scoreItem(item: QuizItem, input: UserInput | null | undefined): 
  * What the browser renders for an item in an attempt: ids in display order, no key. The
  * shuffle seed is derived from the attempt seed and the item id.
  */
-export function publicItem(item: QuizItem, attemptSeed: number): ItemPublic {
+export function publicItem(item: ItemStructure, attemptSeed: number): ItemPublic {
   const seed = deriveSeed(attemptSeed, `item:${item.id}`);
   switch (item.kind) {
     case 'single':

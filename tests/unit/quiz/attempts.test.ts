@@ -34,11 +34,18 @@ describe('pass mark', () => {
     expect(r.earned).toBe(0);
     expect(r.scores.every((s) => s.type === 'invalid')).toBe(true);
   });
-  it('reports points per lesson for mastery feedback', () => {
+  it('reports points and mastery per lesson', () => {
     const q = quiz([trueFalse(true, 'a', 'l1'), trueFalse(true, 'b', 'l2')]);
     const items = drawItems(q, 3);
-    const r = scoreAttempt(q, { quizId: 'final', seed: 3, responses: items.map((it) => ({ value: it.lesson === 'l1' })) });
-    expect(r.byLesson).toEqual({ l1: { earned: 1, total: 1 }, l2: { earned: 0, total: 1 } });
+    const r = scoreAttempt(q, {
+      quizId: 'final',
+      seed: 3,
+      responses: items.map((it) => ({ value: it.lesson === 'l1' })),
+    });
+    expect(r.byLesson).toEqual({
+      l1: { earned: 1, total: 1, mastered: true },
+      l2: { earned: 0, total: 1, mastered: false },
+    });
   });
 });
 
@@ -51,7 +58,12 @@ describe('grading methods', () => {
   });
   it('passes the quiz when the graded attempt reaches the pass mark', () => {
     const records = [answered(twenty, 1, 10), answered(twenty, 2, 17), answered(twenty, 3, 12)];
-    expect(quizOutcome(twenty, records)).toMatchObject({ grade: 0.85, passed: true, attemptsUsed: 3, attemptsLeft: 0 });
+    expect(quizOutcome(twenty, records)).toMatchObject({
+      grade: 0.85,
+      passed: true,
+      attemptsUsed: 3,
+      attemptsLeft: 0,
+    });
     expect(quizOutcome({ ...twenty, grading: 'last' }, records)).toMatchObject({ grade: 0.6, passed: false });
     expect(quizOutcome({ ...twenty, grading: 'average' }, records).passed).toBe(false);
   });
@@ -70,8 +82,20 @@ describe('attempts', () => {
   });
   it('keeps fixed choices in place and never shows the sequencing key', () => {
     const q = quiz([
-      { ...single('a', ['a', 'b', 'c', 'd'], 's1'), choices: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'all', fixed: true }] },
-      { id: 'q', lesson: 'l1', objective: 1, paragraphs: [1], kind: 'sequencing', steps: ['a', 'b'], keyHash: sequenceHash(['a', 'b']), rubric: { order: ['a', 'b'] } },
+      {
+        ...single('a', ['a', 'b', 'c', 'd'], 's1'),
+        choices: [{ id: 'a' }, { id: 'b' }, { id: 'c' }, { id: 'all', fixed: true }],
+      },
+      {
+        id: 'q',
+        lesson: 'l1',
+        objective: 1,
+        paragraphs: [1],
+        kind: 'sequencing',
+        steps: ['a', 'b'],
+        keyHash: sequenceHash(['a', 'b']),
+        rubric: { order: ['a', 'b'] },
+      },
     ]);
     for (let seed = 0; seed < 50; seed++) {
       const view = startAttempt(q, seed);
@@ -92,7 +116,8 @@ describe('certainty-based marking', () => {
     expect([1, 2, 3].map((c) => cbmMarks(wrong, c as 1 | 2 | 3))).toEqual([0, -2, -6]));
   it('scales the reward by the partial credit (Moodle)', () =>
     expect(cbmMarks({ type: 'points', earned: 0.5, total: 1 }, 3)).toBe(1.5));
-  it('treats an incomplete answer as wrong', () => expect(cbmMarks({ type: 'invalid', reason: 'x' }, 2)).toBe(-2));
+  it('treats an incomplete answer as wrong', () =>
+    expect(cbmMarks({ type: 'invalid', reason: 'x' }, 2)).toBe(-2));
   it('sums the marks of an attempt', () => {
     const q = quiz([trueFalse(true, 'a'), trueFalse(true, 'b')], { cbm: true });
     const items = drawItems(q, 5);

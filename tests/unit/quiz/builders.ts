@@ -13,13 +13,23 @@ import { sequenceHash } from '../../../src/content/quiz-model.ts';
 
 const base = (id: string, lesson = 'l1') => ({ id, lesson, objective: 1, paragraphs: [1] });
 
-export const single = (correct = 'b', ids = ['a', 'b', 'c', 'd'], id = 's1', lesson?: string): SingleItem => ({
+export const single = (
+  correct = 'b',
+  ids = ['a', 'b', 'c', 'd'],
+  id = 's1',
+  lesson?: string,
+): SingleItem => ({
   ...base(id, lesson),
   kind: 'single',
   choices: ids.map((c) => ({ id: c })),
   rubric: { correct },
 });
-export const multiple = (correct = ['a', 'c'], ids = ['a', 'b', 'c', 'd'], id = 'm1', lesson?: string): MultipleItem => ({
+export const multiple = (
+  correct = ['a', 'c'],
+  ids = ['a', 'b', 'c', 'd'],
+  id = 'm1',
+  lesson?: string,
+): MultipleItem => ({
   ...base(id, lesson),
   kind: 'multiple',
   choices: ids.map((c) => ({ id: c })),

@@ -6,7 +6,8 @@ const pts = (earned: number, total = 1) => ({ type: 'points', earned, total });
 
 describe('single choice', () => {
   it('gives full marks for the key', () => expect(scoreItem(single(), { selected: 'b' })).toEqual(pts(1)));
-  it('gives nothing for another choice', () => expect(scoreItem(single(), { selected: 'a' })).toEqual(pts(0)));
+  it('gives nothing for another choice', () =>
+    expect(scoreItem(single(), { selected: 'a' })).toEqual(pts(0)));
   it('is invalid with no selection or an unknown choice', () => {
     expect(scoreItem(single(), null).type).toBe('invalid');
     expect(scoreItem(single(), { selected: '' }).type).toBe('invalid');
@@ -15,7 +16,8 @@ describe('single choice', () => {
 });
 
 describe('multiple response', () => {
-  it('gives full marks for exactly the key', () => expect(scoreItem(multiple(), { selected: ['c', 'a'] })).toEqual(pts(1)));
+  it('gives full marks for exactly the key', () =>
+    expect(scoreItem(multiple(), { selected: ['c', 'a'] })).toEqual(pts(1)));
   it('gives half credit when one of two correct choices is picked', () =>
     expect(scoreItem(multiple(), { selected: ['a'] })).toEqual(pts(0.5)));
   it('takes 1/k off for each wrong choice picked', () =>
@@ -58,12 +60,14 @@ describe('matching', () => {
 
 describe('sequencing', () => {
   const item = sequencing(['a', 'b', 'c', 'd']);
-  it('gives full marks for the key order', () => expect(scoreItem(item, { order: ['a', 'b', 'c', 'd'] })).toEqual(pts(1)));
+  it('gives full marks for the key order', () =>
+    expect(scoreItem(item, { order: ['a', 'b', 'c', 'd'] })).toEqual(pts(1)));
   it('credits each adjacent pair whose second step follows the first in the key', () => {
     expect(scoreItem(item, { order: ['b', 'a', 'c', 'd'] })).toEqual(pts(1 / 3));
     expect(scoreItem(item, { order: ['c', 'd', 'a', 'b'] })).toEqual(pts(2 / 3));
   });
-  it('gives nothing for the reversed order', () => expect(scoreItem(item, { order: ['d', 'c', 'b', 'a'] })).toEqual(pts(0)));
+  it('gives nothing for the reversed order', () =>
+    expect(scoreItem(item, { order: ['d', 'c', 'b', 'a'] })).toEqual(pts(0)));
   it('is invalid unless every step appears exactly once', () => {
     expect(scoreItem(item, { order: ['a', 'b', 'c'] }).type).toBe('invalid');
     expect(scoreItem(item, { order: ['a', 'a', 'c', 'd'] }).type).toBe('invalid');
@@ -94,8 +98,10 @@ describe('fill-in', () => {
     expect(scoreItem(fillIn(), { text: '《特拉特洛尔科条约》。' })).toEqual(pts(1));
     expect(scoreItem(fillIn(), { text: 'ＴＬＡＴＥＬＯＬＣＯ' })).toEqual(pts(1));
   });
-  it('accepts an answer from another locale', () => expect(scoreItem(fillIn(), { text: '特拉特洛尔科条约' })).toEqual(pts(1)));
-  it('gives nothing for another answer', () => expect(scoreItem(fillIn(), { text: 'Pelindaba' })).toEqual(pts(0)));
+  it('accepts an answer from another locale', () =>
+    expect(scoreItem(fillIn(), { text: '特拉特洛尔科条约' })).toEqual(pts(1)));
+  it('gives nothing for another answer', () =>
+    expect(scoreItem(fillIn(), { text: 'Pelindaba' })).toEqual(pts(0)));
   it('is invalid when empty or punctuation only', () => {
     expect(scoreItem(fillIn(), { text: '   ' }).type).toBe('invalid');
     expect(scoreItem(fillIn(), { text: '...' }).type).toBe('invalid');

@@ -47,15 +47,23 @@ function responseArb(item: QuizItem): fc.Arbitrary<UserInput | null> {
     case 'matching':
       return some(
         fc
-          .tuple(...item.premises.map(() => fc.option(fc.constantFrom(...item.responses), { nil: undefined })))
+          .tuple(
+            ...item.premises.map(() => fc.option(fc.constantFrom(...item.responses), { nil: undefined })),
+          )
           .map((rs) => ({
             pairs: Object.fromEntries(item.premises.flatMap((p, i) => (rs[i] ? [[p, rs[i]]] : []))),
           })),
       );
     case 'sequencing':
-      return some(fc.shuffledSubarray(item.steps, { minLength: item.steps.length }).map((order) => ({ order })));
+      return some(
+        fc.shuffledSubarray(item.steps, { minLength: item.steps.length }).map((order) => ({ order })),
+      );
     case 'numeric':
-      return some(fc.oneof(fc.integer({ min: 1900, max: 2100 }), fc.double({ noNaN: true, noDefaultInfinity: true })).map((value) => ({ value })));
+      return some(
+        fc
+          .oneof(fc.integer({ min: 1900, max: 2100 }), fc.double({ noNaN: true, noDefaultInfinity: true }))
+          .map((value) => ({ value })),
+      );
     case 'fill-in':
       return some(fc.string({ maxLength: 30, unit: 'grapheme' }).map((text) => ({ text })));
   }
@@ -67,37 +75,48 @@ const itemArb = fc.constantFrom(...items);
 describe('scoring properties', () => {
   it('keeps every score within [0, total]', () => {
     fc.assert(
-      fc.property(itemArb.chain((item) => fc.tuple(fc.constant(item), responseArb(item))), ([item, r]) => {
-        const s = scoreItem(item, r);
-        if (s.type === 'points') {
-          expect(s.earned).toBeGreaterThanOrEqual(0);
-          expect(s.earned).toBeLessThanOrEqual(s.total);
-        }
-      }),
+      fc.property(
+        itemArb.chain((item) => fc.tuple(fc.constant(item), responseArb(item))),
+        ([item, r]) => {
+          const s = scoreItem(item, r);
+          if (s.type === 'points') {
+            expect(s.earned).toBeGreaterThanOrEqual(0);
+            expect(s.earned).toBeLessThanOrEqual(s.total);
+          }
+        },
+      ),
     );
   });
 
   it('gives full marks for the key', () => {
-    for (const item of items) expect(scoreItem(item, keyOf(item))).toEqual({ type: 'points', earned: 1, total: 1 });
+    for (const item of items)
+      expect(scoreItem(item, keyOf(item))).toEqual({ type: 'points', earned: 1, total: 1 });
   });
 
   it('gives full marks to a choice-based response only when it equals the key', () => {
-    const choiceItems = items.filter((i) => ['single', 'multiple', 'true-false', 'matching', 'sequencing'].includes(i.kind));
+    const choiceItems = items.filter((i) =>
+      ['single', 'multiple', 'true-false', 'matching', 'sequencing'].includes(i.kind),
+    );
     fc.assert(
-      fc.property(fc.constantFrom(...choiceItems).chain((item) => fc.tuple(fc.constant(item), responseArb(item))), ([item, r]) => {
-        const s = scoreItem(item, r);
-        const full = s.type === 'points' && s.earned === s.total;
-        const key = keyOf(item) as unknown as Record<string, unknown>;
-        const given = r as unknown as Record<string, unknown> | null;
-        const same =
-          given !== null &&
-          (item.kind === 'multiple'
-            ? [...(given.selected as string[])].sort().join() === [...(key.selected as string[])].sort().join()
-            : JSON.stringify(Object.entries(given).sort()) === JSON.stringify(Object.entries(key).sort()) ||
-              (item.kind === 'matching' &&
-                JSON.stringify(Object.entries(given.pairs as object).sort()) === JSON.stringify(Object.entries(key.pairs as object).sort())));
-        expect(full).toBe(same);
-      }),
+      fc.property(
+        fc.constantFrom(...choiceItems).chain((item) => fc.tuple(fc.constant(item), responseArb(item))),
+        ([item, r]) => {
+          const s = scoreItem(item, r);
+          const full = s.type === 'points' && s.earned === s.total;
+          const key = keyOf(item) as unknown as Record<string, unknown>;
+          const given = r as unknown as Record<string, unknown> | null;
+          const same =
+            given !== null &&
+            (item.kind === 'multiple'
+              ? [...(given.selected as string[])].sort().join() ===
+                [...(key.selected as string[])].sort().join()
+              : JSON.stringify(Object.entries(given).sort()) === JSON.stringify(Object.entries(key).sort()) ||
+                (item.kind === 'matching' &&
+                  JSON.stringify(Object.entries(given.pairs as object).sort()) ===
+                    JSON.stringify(Object.entries(key.pairs as object).sort())));
+          expect(full).toBe(same);
+        },
+      ),
     );
   });
 });
@@ -183,9 +202,7 @@ describe('attempt codec', () => {
       fc.property(recordArb, (record) => {
         const clipped = {
           ...record,
-          responses: record.responses.map((r) =>
-            r && 'text' in r ? { text: r.text.slice(0, 30) } : r,
-          ),
+          responses: record.responses.map((r) => (r && 'text' in r ? { text: r.text.slice(0, 30) } : r)),
         };
         const decoded = decodeAttempt(encodeAttempt(clipped, final), lookup);
         expect(decoded).toEqual({ ok: true, record: clipped });
@@ -208,7 +225,10 @@ describe('attempt codec', () => {
   it('reports, never throws on, records that do not fit the quiz', () => {
     expect(decodeAttempt('garbage', lookup)).toMatchObject({ ok: false });
     expect(decodeAttempt('other:1:', lookup)).toMatchObject({ ok: false, reason: 'unknown quiz "other"' });
-    expect(decodeAttempt('final:1:a,b', lookup)).toMatchObject({ ok: false, reason: 'expected 20 responses, found 2' });
+    expect(decodeAttempt('final:1:a,b', lookup)).toMatchObject({
+      ok: false,
+      reason: 'expected 20 responses, found 2',
+    });
     expect(decodeAttempt(`final:1:${'z,'.repeat(19)}z`, lookup)).toMatchObject({ ok: false });
   });
 });

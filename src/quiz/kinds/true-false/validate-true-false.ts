@@ -5,6 +5,7 @@ export function validateTrueFalse(
   input: TrueFalseUserInput | null | undefined,
   _item: TrueFalseItem,
 ): Extract<Score, { type: 'invalid' }> | null {
-  if (!input || typeof input.value !== 'boolean') return { type: 'invalid', reason: 'neither true nor false chosen' };
+  if (!input || typeof input.value !== 'boolean')
+    return { type: 'invalid', reason: 'neither true nor false chosen' };
   return null;
 }

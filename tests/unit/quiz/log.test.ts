@@ -1,0 +1,263 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import type { QuizKey } from '../../../src/content/quiz-model.ts';
+import { publicQuiz, quizKey } from '../../../src/content/vite-plugin.ts';
+import {
+  EMPTY_LOG,
+  answerItem,
+  beginAttempt,
+  currentRecord,
+  decodeQuizLogs,
+  drawItems,
+  encodeQuizLogs,
+  logOutcome,
+  quizRefHash,
+  savedToRecord,
+  submitAttempt,
+  toPerMille,
+  withKey,
+  type QuizLog,
+  type QuizRef,
+} from '../../../src/quiz/index.ts';
+import { bank, quiz, trueFalse } from './builders.ts';
+
+/** 20 true-false items whose key is `true`, 3 attempts. */
+const final = quiz(
+  Array.from({ length: 20 }, (_, i) => trueFalse(true, `t${i}`, `l${i % 4}`)),
+  { draw: 20 },
+);
+const formative = quiz(bank(1, 7), {
+  id: '04-tpnw',
+  kind: 'formative',
+  attempts: null,
+  draw: 7,
+  feedback: 'immediate',
+});
+
+/** Runs one attempt with `right` items answered right and submits it. */
+function take(log: QuizLog, right: number, seed = 7): ReturnType<typeof submitAttempt> {
+  let l = beginAttempt(final, log, seed)!;
+  drawItems(final, seed).forEach((_, i) => {
+    l = answerItem(final, l, i, { value: i < right });
+  });
+  return submitAttempt(final, l);
+}
+
+describe('an attempt in the log', () => {
+  it('starts with every item unanswered and keeps responses as the learner answers', () => {
+    const started = beginAttempt(final, EMPTY_LOG, 42)!;
+    expect(currentRecord(final, started)!.responses).toEqual(new Array(20).fill(null));
+    const answered = answerItem(final, started, 3, { value: false });
+    expect(currentRecord(final, answered)!.responses[3]).toEqual({ value: false });
+    expect(answerItem(final, answered, 3, null).current).toEqual(started.current);
+  });
+
+  it('resumes the attempt in progress rather than starting another', () => {
+    const started = beginAttempt(final, EMPTY_LOG, 42)!;
+    expect(beginAttempt(final, started, 99)).toBe(started);
+    expect(beginAttempt(final, started, 99, true)!.current!.seed).toBe(99);
+  });
+
+  it('records the score and the best, fails once and passes on the second attempt', () => {
+    const first = take(EMPTY_LOG, 15)!;
+    expect(first.result.passed).toBe(false);
+    expect(first.log).toMatchObject({ count: 1, best: 750, current: null });
+    expect(logOutcome(final, first.log)).toMatchObject({
+      attemptsUsed: 1,
+      attemptsLeft: 2,
+      passed: false,
+      failed: false,
+    });
+    const second = take(first.log, 16, 8)!;
+    expect(second.result.passed).toBe(true);
+    expect(logOutcome(final, second.log)).toEqual({
+      attemptsUsed: 2,
+      attemptsLeft: 1,
+      grade: 0.8,
+      best: 0.8,
+      passed: true,
+      failed: false,
+    });
+  });
+
+  it('refuses a fourth attempt and reports the quiz failed when no attempt passed', () => {
+    let log = EMPTY_LOG;
+    for (let i = 0; i < 3; i++) log = take(log, 10, i)!.log;
+    expect(beginAttempt(final, log, 5)).toBeNull();
+    expect(logOutcome(final, log)).toMatchObject({
+      attemptsLeft: 0,
+      passed: false,
+      failed: true,
+      grade: 0.5,
+    });
+  });
+
+  it('grades by the quiz method: last and average as well as highest', () => {
+    let log = EMPTY_LOG;
+    for (const right of [18, 12, 14]) log = take(log, right)!.log;
+    expect(logOutcome({ ...final, grading: 'highest' }, log).grade).toBe(0.9);
+    expect(logOutcome({ ...final, grading: 'last' }, log).grade).toBe(0.7);
+    expect(logOutcome({ ...final, grading: 'average' }, log).grade).toBeCloseTo(0.7333, 3);
+    expect(logOutcome({ ...final, grading: 'last' }, log).passed).toBe(false);
+  });
+
+  it('keeps only the latest attempt of an unlimited quiz, with its best score and count', () => {
+    let log = EMPTY_LOG;
+    for (let i = 0; i < 5; i++) {
+      log = beginAttempt(formative, log, i)!;
+      log = submitAttempt(formative, log)!.log;
+    }
+    expect(log.count).toBe(5);
+    expect(log.submitted).toHaveLength(1);
+    expect(logOutcome(formative, log)).toMatchObject({
+      attemptsLeft: null,
+      grade: 0,
+      passed: false,
+      failed: false,
+    });
+  });
+
+  it('stores scores per mille rounded down, so a stored score never passes where the exact one failed', () => {
+    expect(toPerMille(0.8)).toBe(800);
+    expect(toPerMille(16 / 20)).toBe(800);
+    expect(toPerMille(0.79996)).toBe(799);
+    expect(toPerMille(1)).toBe(1000);
+    expect(toPerMille(0)).toBe(0);
+  });
+});
+
+describe('the saved form of the logs', () => {
+  const refs: QuizRef[] = [
+    { id: final.id, attempts: 3 },
+    { id: formative.id, attempts: null },
+  ];
+  const byId = { [final.id]: final, [formative.id]: formative };
+
+  it('writes each quiz as a 3-character ref, attempts with their score, and a summary for an unlimited quiz', () => {
+    const f = take(EMPTY_LOG, 16)!.log;
+    const started = beginAttempt(formative, { ...EMPTY_LOG, count: 2, best: 571 }, 11)!;
+    const text = encodeQuizLogs({ [final.id]: f, [formative.id]: started }, refs);
+    const [a, s, p] = text.split(';');
+    expect(a).toMatch(new RegExp(`^${quizRefHash('final')}:7:(t|f)(,(t|f)){19}:m8$`));
+    expect(s).toBe(`${quizRefHash('04-tpnw')}#fv.2`);
+    expect(p).toBe(`${quizRefHash('04-tpnw')}:b:${',,,,,,'}:p`);
+    expect(decodeQuizLogs(text, refs)).toEqual({
+      logs: { [final.id]: f, [formative.id]: { ...started, submitted: [] } },
+      errors: [],
+    });
+  });
+
+  it('falls back to the literal id when two quizzes share a hash', () => {
+    // 18-bit hashes: among a few thousand ids two share one (the birthday bound).
+    const seen = new Map<string, string>();
+    let a = '';
+    let b = '';
+    for (let i = 0; !b; i++) {
+      const id = `quiz-${i}`;
+      const other = seen.get(quizRefHash(id));
+      if (other) [a, b] = [other, id];
+      else seen.set(quizRefHash(id), id);
+    }
+    const log: QuizLog = {
+      submitted: [{ seed: 1, tokens: 't', score: 1000 }],
+      count: 1,
+      best: 1000,
+      current: null,
+    };
+    const qs = [
+      { id: a, attempts: 3 },
+      { id: b, attempts: 3 },
+    ];
+    const text = encodeQuizLogs({ [a]: log, [b]: log }, qs);
+    expect(text).toBe(`(${a}):1:t:rs;(${b}):1:t:rs`);
+    expect(decodeQuizLogs(text, qs).logs).toEqual({ [a]: log, [b]: log });
+  });
+
+  it('round-trips any log it can hold (property)', () => {
+    const attemptArb = fc.record({
+      seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+      tokens: fc.constantFrom(',,,', 't,f,,t', '2,03,=ab%2C'),
+    });
+    const finalLog = fc
+      .tuple(
+        fc.array(
+          fc.record({
+            ...{ seed: attemptArb.map((a) => a.seed), tokens: attemptArb.map((a) => a.tokens) },
+            score: fc.integer({ min: 0, max: 1000 }),
+          }),
+          { maxLength: 3 },
+        ),
+        fc.option(attemptArb, { nil: null }),
+      )
+      .map(([submitted, current]): QuizLog => ({
+        submitted,
+        count: submitted.length,
+        best: submitted.length ? Math.max(...submitted.map((s) => s.score)) : null,
+        current,
+      }));
+    const formativeLog = fc
+      .tuple(
+        fc.integer({ min: 0, max: 500 }),
+        fc.integer({ min: 0, max: 1000 }),
+        fc.option(attemptArb, { nil: null }),
+      )
+      .map(([count, best, current]): QuizLog => ({
+        submitted: [],
+        count,
+        best: count ? best : null,
+        current,
+      }));
+    fc.assert(
+      fc.property(finalLog, formativeLog, (f, s) => {
+        const logs = { [final.id]: f, [formative.id]: s };
+        const back = decodeQuizLogs(encodeQuizLogs(logs, refs), refs);
+        expect(back.errors).toEqual([]);
+        const expected: Record<string, QuizLog> = {};
+        if (f.count > 0 || f.current) expected[final.id] = f;
+        if (s.count > 0 || s.current)
+          expected[formative.id] = s.count > 0 ? s : { ...s, count: 0, best: null };
+        expect(back.logs).toEqual(expected);
+      }),
+    );
+  });
+
+  it('reports, never throws on, entries it cannot use', () => {
+    const r = decodeQuizLogs(
+      `garbage;${quizRefHash('final')}:zzzzzzzz:t:1;AAA#10.1;${quizRefHash('final')}#rs.1`,
+      refs,
+    );
+    expect(r.logs).toEqual({});
+    expect(r.errors).toHaveLength(4);
+    expect(decodeQuizLogs('', refs)).toEqual({ logs: {}, errors: [] });
+  });
+
+  it('restores a saved attempt exactly, or says it no longer fits the quiz', () => {
+    const f = take(EMPTY_LOG, 12)!;
+    const back = decodeQuizLogs(encodeQuizLogs({ [final.id]: f.log }, refs), refs).logs[final.id]!;
+    expect(savedToRecord(byId[final.id]!, back.submitted[0]!)).toEqual(f.record);
+    expect(savedToRecord(quiz([trueFalse()], { draw: 1 }), back.submitted[0]!)).toBeNull();
+  });
+});
+
+describe('the key joined at submit time', () => {
+  it('scores the public structure joined with its key as the full definition', () => {
+    const compiled = {
+      definition: formative,
+      text: { es: { title: '', items: {} }, en: { title: '', items: {} }, zh: { title: '', items: {} } },
+      feedback: { es: {}, en: {}, zh: {} },
+    };
+    const { structure } = publicQuiz(compiled, 'en');
+    expect(JSON.stringify(structure)).not.toContain('rubric');
+    expect(withKey(structure, quizKey(compiled, 'en'))).toEqual(formative);
+  });
+
+  it('refuses a key that belongs to another quiz or lacks an item', () => {
+    const compiled = { definition: formative, text: {} as never, feedback: { es: {}, en: {}, zh: {} } };
+    const { structure } = {
+      structure: { ...formative, items: formative.items.map(({ rubric: _r, ...i }) => i) },
+    };
+    const key: QuizKey = quizKey(compiled, 'en');
+    expect(() => withKey(structure, { ...key, id: 'final' })).toThrow(/does not belong/);
+    expect(() => withKey(structure, { ...key, rubrics: {} })).toThrow(/no answer for item/);
+  });
+});
