@@ -26,7 +26,15 @@ export default async function setup(project: TestProject) {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(`Chromium not found at ${CHROMIUM_PATH}: run "apt-get install -y chromium" (or set CHROMIUM_PATH).`);
   }
-  await build({ root, logLevel: 'warn', configFile: path.join(root, 'vite.config.ts') });
+  // vitest sets NODE_ENV=test, and Vite then builds React's development bundles (StrictMode
+  // double effects, 3× the JS): test the production build a learner gets.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    await build({ root, logLevel: 'warn', mode: 'production', configFile: path.join(root, 'vite.config.ts') });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
   const server = await serveStatic(path.join(root, 'dist/web'), COURSE_PREFIX);
   const browser = await launchBrowserServer();
   project.provide('wsEndpoint', browser.wsEndpoint());
