@@ -11,8 +11,22 @@ function formatDate(date: string, locale: string): string {
   const [y, m, d] = date.split('-').map(Number);
   if (m === undefined) return String(y);
   const value = new Date(Date.UTC(y!, m - 1, d ?? 1));
-  const opts: Intl.DateTimeFormatOptions = d === undefined ? { year: 'numeric', month: 'long', timeZone: 'UTC' } : { dateStyle: 'long', timeZone: 'UTC' };
+  const opts: Intl.DateTimeFormatOptions =
+    d === undefined
+      ? { year: 'numeric', month: 'long', timeZone: 'UTC' }
+      : { dateStyle: 'long', timeZone: 'UTC' };
   return new Intl.DateTimeFormat(locale, opts).format(value);
+}
+
+/** Sorted paragraph numbers as runs of consecutive paragraphs: [9, 10, 18] → [[9, 10], [18, 18]]. */
+function toRanges(paragraphs: readonly number[]): [number, number][] {
+  const runs: [number, number][] = [];
+  for (const n of [...paragraphs].sort((a, b) => a - b)) {
+    const last = runs.at(-1);
+    if (last && n === last[1] + 1) last[1] = n;
+    else if (!last || n > last[1]) runs.push([n, n]);
+  }
+  return runs;
 }
 
 export default function Timeline() {
@@ -20,12 +34,17 @@ export default function Timeline() {
   const ui = useUiLocale();
   const events = use(loadTimelineData());
   const locale = CONTENT_FALLBACKS[ui][0]!;
-  const sorted = [...events].sort((a, b) => a.date.localeCompare(b.date));
+  // Stable sort: events of the same date keep their authored order. A year-only date ("2016")
+  // sorts before the dated events of that year, as it does in the compiled course.
+  const sorted = [...events].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0));
   return (
     <div className="timeline">
       <title>{`${t('timeline.title')} — ${t('app.shortTitle')}`}</title>
       <h1>{t('timeline.title')}</h1>
       <p className="lead">{t('timeline.intro', { count: events.length })}</p>
+      {locale !== ui && (
+        <p className="fallback-notice">{t('timeline.fallback', { language: t(`languages.${locale}`) })}</p>
+      )}
       {sorted.length === 0 ? (
         <p>{t('timeline.empty')}</p>
       ) : (
@@ -34,13 +53,16 @@ export default function Timeline() {
             <li key={e.id} className={`timeline-event${e.background ? ' is-background' : ''}`}>
               <time dateTime={e.date}>{formatDate(e.date, ui)}</time>
               <div>
-                <p lang={locale} dir={directionOf(locale)}>{e.label[locale]}</p>
+                <p lang={locale} dir={directionOf(locale)}>
+                  {e.label[locale]}
+                </p>
                 {e.background ? (
                   <p className="badge">{t('timeline.background')}</p>
                 ) : (
                   <p className="refs">
-                    {e.paragraphs.map((n) => (
-                      <CiteButton key={n} from={n} to={n} brackets={false} />
+                    {t('timeline.reported')}{' '}
+                    {toRanges(e.paragraphs).map(([from, to]) => (
+                      <CiteButton key={from} from={from} to={to} brackets={false} />
                     ))}
                   </p>
                 )}
