@@ -1,5 +1,6 @@
 import type { CourseIndex } from '../content/model.ts';
 import type { CompletionStatus, LmsAdapter } from '../tracking/adapter.ts';
+import { connectLms } from '../tracking/connect.ts';
 import { createStandaloneAdapter } from '../tracking/standalone/standalone-adapter.ts';
 import { decodeState, encodeState, type ResumeState } from '../tracking/state-codec.ts';
 import { COURSE_ID } from '../course-config.ts';
@@ -52,16 +53,23 @@ function safeStorage(win: Window): Storage | undefined {
   }
 }
 
-function defaultAdapter(win: Window): LmsAdapter {
+function standaloneAdapter(win: Window): LmsAdapter {
   const storage = safeStorage(win);
   return createStandaloneAdapter({ courseId: COURSE_ID, ...(storage ? { storage } : {}) });
+}
+
+/** The LMS's adapter when an LMS launched the course (API discovery), else null. */
+function lmsAdapter(win: Window, log: (m: string) => void): LmsAdapter | null {
+  const storage = safeStorage(win);
+  return connectLms(win, { courseId: COURSE_ID, ...(storage ? { storage } : {}), log: (m) => log(`LMS: ${m}`) });
 }
 
 export function startTracking(options: TrackingOptions): TrackingHandle {
   const win = options.win ?? window;
   const now = options.now ?? (() => Date.now());
   const log = options.log ?? ((m: string) => console.warn(`[tracking] ${m}`));
-  const adapter = options.adapter ?? defaultAdapter(win);
+  const lms = options.adapter ? null : lmsAdapter(win, log);
+  let adapter = options.adapter ?? lms ?? standaloneAdapter(win);
   const store = useCourseStore;
   const startedAt = now();
 
@@ -71,9 +79,19 @@ export function startTracking(options: TrackingOptions): TrackingHandle {
     store.getState().showNotice('save-failed');
   };
 
-  const info = adapter.initialize();
+  let info = adapter.initialize();
+  let inBrowserOnly = !options.adapter && !lms;
+  if (!info && lms) {
+    // The LMS would not start a session: keep progress in this browser rather than nowhere.
+    const e = adapter.lastError();
+    log(`the LMS refused to start a session${e ? ` (${e.code} ${e.message})` : ''}; progress is kept in this browser only`);
+    adapter = standaloneAdapter(win);
+    info = adapter.initialize();
+    inBrowserOnly = true;
+  }
   if (!info) fail('Initialize');
   store.getState().startSession({ adapterKind: adapter.kind, learnerName: info?.learnerName ?? null });
+  if (inBrowserOnly) store.getState().showNotice('lms-unavailable');
   if (info?.notice === 'saved-record-unreadable') store.getState().showNotice('saved-state-unreadable');
 
   const raw = info ? adapter.readState() : null;

@@ -27,6 +27,11 @@ export interface LaunchInfo {
   launchData: string | null;
   /** Set when a saved record existed but could not be read; it was kept aside, not destroyed. */
   notice?: 'saved-record-unreadable';
+  /**
+   * cmi.interactions._count at launch: interactions already recorded, so the next one written is
+   * this index. Absent when the adapter keeps no interactions of earlier sessions.
+   */
+  interactionCount?: number;
 }
 
 /** The learner's completion (2004 cmi.completion_status; folded into lesson_status in 1.2). */
@@ -52,11 +57,28 @@ export type InteractionType =
   | 'numeric'
   | 'fill-in';
 
-/** One answered item. Patterns are version-neutral here; adapters format them. */
+/**
+ * One answered item. Patterns are version-neutral here; adapters format them
+ * (cmi.interactions.n.* in both versions, each in its own string format).
+ *
+ * Tokens by type:
+ * - `choice`: the chosen choice ids (several for a multiple-response item); correct: the right ids.
+ * - `true-false`: `true` or `false`.
+ * - `matching`: `premise.response` pairs.
+ * - `sequencing`: the step ids in order.
+ * - `numeric`: learner: the number; correct: `[value]` or `[min, max]` (value ± tolerance).
+ * - `fill-in`: learner: the text typed; correct: each accepted answer is one token (one pattern).
+ */
 export interface InteractionReport {
   id: string;
   type: InteractionType;
+  /** The question, for the LMS's reports (cmi.interactions.n.description, 2004 only). */
   description?: string;
+  /**
+   * Every id a token of this item can use, in authored order (choices; premises then responses;
+   * steps). SCORM 1.2 spells each as one character (`a`-`z`, then `0`-`9`), its position here.
+   */
+  ids?: readonly string[];
   /** Learner response as a list of tokens (choice ids, pairs as `a.b`, numbers, strings). */
   learnerResponse: string[];
   correctResponse: string[];

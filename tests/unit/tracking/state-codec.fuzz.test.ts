@@ -70,5 +70,5 @@ describe('resume state of this course', () => {
       if (JSON.stringify(back.ok && back.state) !== JSON.stringify(s)) expect(back).toEqual({ ok: true, state: s, version: 2 });
     }
     expect(longest).toBeLessThanOrEqual(BUDGET);
-  });
+  }, 60_000);
 });
