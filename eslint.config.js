@@ -28,6 +28,8 @@ export default tseslint.config(
             { target: './src/content', from: './src', except: ['./content'], message: 'src/content must not import from the rest of src/.' },
             // The quiz engine is pure: no store, UI, routes, tracking or content compiler.
             { target: './src/quiz', from: './src', except: ['./quiz', './content/model.ts', './content/quiz-model.ts'], message: 'src/quiz is pure: it may import only itself and the course model types.' },
+            // Class statistics are pure: they run the same in the browser, in Node scripts and in tests.
+            { target: './src/analytics', from: './src', except: ['./analytics', './content/model.ts', './content/quiz-model.ts'], message: 'src/analytics is pure: it may import only itself and the course model types.' },
             // Tracking knows CMI, never the UI or the store.
             { target: './src/tracking', from: './src', except: ['./tracking'], message: 'src/tracking must not import UI, store or routes.' },
             // Only the tracking bridge talks to adapters and the state codec.
@@ -53,13 +55,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/quiz/**/*.ts', 'src/content/**/*.ts', 'src/tracking/**/*.ts'],
+    files: ['src/quiz/**/*.ts', 'src/content/**/*.ts', 'src/tracking/**/*.ts', 'src/analytics/**/*.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: UI_PACKAGES.filter((p) => !p.includes('*')), patterns: UI_PACKAGES.filter((p) => p.includes('*')) }],
     },
   },
   {
-    files: ['src/quiz/**/*.ts'],
+    files: ['src/quiz/**/*.ts', 'src/analytics/**/*.ts'],
     rules: {
       'no-restricted-globals': ['error', 'window', 'document', 'localStorage', 'navigator'],
       'no-restricted-properties': ['error', { object: 'Math', property: 'random', message: 'Randomness comes in as a seed.' }],

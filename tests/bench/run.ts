@@ -11,6 +11,8 @@ import { build } from 'vite';
 import react from '@vitejs/plugin-react';
 import { chromium } from 'playwright-core';
 import { compileCourse } from '../../src/content/compile.ts';
+import { analyseClass, buildClassData, parseResultsFile } from '../../src/analytics/index.ts';
+import { simulateClassData, simulatedMeta, simulateRecords, spreadItems } from '../../src/analytics/simulate.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { serveStatic } from '../support/static-server.ts';
 
@@ -114,6 +116,25 @@ async function main() {
     times.push(performance.now() - start);
   }
   rows.push({ metric: 'content compile (whole course, median of 7)', value: median(times), unit: 'ms', budget: 1000, kind: 'max' });
+
+  // Class results: item analysis of 10,000 learners × 60 items (the instructor view's work on load).
+  const classItems = spreadItems(60);
+  const { data: classData } = simulateClassData({ learners: 10_000, items: classItems, seed: 1 });
+  const classMeta = simulatedMeta(classItems);
+  const coldStart = performance.now();
+  analyseClass(classData, { meta: classMeta });
+  rows.push({ metric: 'class analysis 10,000 × 60, first run', value: performance.now() - coldStart, unit: 'ms' });
+  const analysisTimes: number[] = [];
+  for (let i = 0; i < 7; i++) {
+    const start = performance.now();
+    analyseClass(classData, { meta: classMeta });
+    analysisTimes.push(performance.now() - start);
+  }
+  rows.push({ metric: 'class analysis 10,000 × 60 (median of 7)', value: median(analysisTimes), unit: 'ms', budget: 200, kind: 'max' });
+  const longCsv = ['learner,item,response,score', ...simulateRecords({ learners: 10_000, items: classItems, seed: 1 }).records.map((r) => `${r.learner},${r.item},${r.response},${r.score}`)].join('\n');
+  const readStart = performance.now();
+  buildClassData(parseResultsFile(longCsv, 'bench.csv').records);
+  rows.push({ metric: 'class results CSV read (600,000 rows)', value: performance.now() - readStart, unit: 'ms' });
 
   // Total size of the web build.
   const { readdirSync, statSync } = await import('node:fs');
