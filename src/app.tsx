@@ -24,6 +24,8 @@ export const router = createHashRouter([
       { path: 'source/:n?', lazy: async () => ({ Component: (await import('./routes/source.tsx')).default }) },
       { path: 'glossary/:termId?', lazy: async () => ({ Component: (await import('./routes/glossary.tsx')).default }) },
       { path: 'timeline', lazy: async () => ({ Component: (await import('./routes/timeline.tsx')).default }) },
+      { path: 'quiz/:quizId', lazy: async () => ({ Component: (await import('./routes/quiz.tsx')).default }) },
+      { path: 'assessment', lazy: async () => ({ Component: (await import('./routes/quiz.tsx')).AssessmentRoute }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./routes/settings.tsx')).default }) },
       { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found.tsx')).default }) },
     ],

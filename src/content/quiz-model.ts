@@ -58,7 +58,10 @@ export interface NumericRubric {
   tolerance: number;
 }
 export interface FillInRubric {
-  /** Accepted answers per locale, already normalised (see `normalizeAnswer` in src/quiz). */
+  /**
+   * Accepted answers per locale as authored (the first is shown as the right answer); a typed
+   * answer is compared after both are normalised with {@link normalizeAnswer}.
+   */
   accepted: Record<ContentLocale, string[]>;
 }
 
@@ -361,7 +364,7 @@ export type Certainty = 1 | 2 | 3;
  * "１５４０" become "OPANAL" and "1540"), case-fold, collapse whitespace, trim, strip trailing
  * punctuation (".", "。", "》" …) and leading quotes or brackets ("《", "«", '"'), so
  * "《特拉特洛尔科条约》" and "特拉特洛尔科条约" are the same answer. It lives here, not in
- * src/quiz, because the compiler stores accepted answers normalised and must not import the engine.
+ * src/quiz, because the compiler checks accepted answers with it and must not import the engine.
  */
 export function normalizeAnswer(text: string): string {
   return text

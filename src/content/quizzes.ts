@@ -867,7 +867,7 @@ function compileItem(
                 'QUIZ015',
                 `item "${id}": accepted ${l} answer "${norm}" is longer than ${FILL_IN_MAX_LENGTH} characters; ask for a shorter answer`,
               );
-            else if (!accepted[l].includes(norm)) accepted[l].push(norm);
+            else if (!accepted[l].some((x) => normalizeAnswer(x) === norm)) accepted[l].push(String(s).trim());
           }
         }
       }

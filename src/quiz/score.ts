@@ -1,5 +1,12 @@
 import type { ItemPublic, ItemStructure, QuizItem, Score, UserInput } from '../content/quiz-model.ts';
 import { deriveSeed } from './random.ts';
+import { validateFillIn } from './kinds/fill-in/validate-fill-in.ts';
+import { validateMatching } from './kinds/matching/validate-matching.ts';
+import { validateMultiple } from './kinds/multiple/validate-multiple.ts';
+import { validateNumeric } from './kinds/numeric/validate-numeric.ts';
+import { validateSequencing } from './kinds/sequencing/validate-sequencing.ts';
+import { validateSingle } from './kinds/single/validate-single.ts';
+import { validateTrueFalse } from './kinds/true-false/validate-true-false.ts';
 import { scoreFillIn } from './kinds/fill-in/score-fill-in.ts';
 import { publicFillIn } from './kinds/fill-in/public-fill-in.ts';
 import { scoreMatching } from './kinds/matching/score-matching.ts';
@@ -61,6 +68,33 @@ export function publicItem(item: ItemStructure, attemptSeed: number): ItemPublic
     case 'fill-in':
       return publicFillIn(item, seed);
   }
+}
+
+/**
+ * Why a response is incomplete (nothing is marked for it), or null when it can be scored. Needs
+ * no key, so the browser can count unanswered items before the key is loaded.
+ */
+export function validateItem(item: ItemStructure, input: UserInput | null | undefined): string | null {
+  const i = input as never;
+  const r = (() => {
+    switch (item.kind) {
+      case 'single':
+        return validateSingle(i, item);
+      case 'multiple':
+        return validateMultiple(i, item);
+      case 'true-false':
+        return validateTrueFalse(i, item);
+      case 'matching':
+        return validateMatching(i, item);
+      case 'sequencing':
+        return validateSequencing(i, item);
+      case 'numeric':
+        return validateNumeric(i, item);
+      case 'fill-in':
+        return validateFillIn(i, item);
+    }
+  })();
+  return r ? r.reason : null;
 }
 
 /** The earned fraction of a score; an invalid (incomplete) answer counts as 0. */

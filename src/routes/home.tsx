@@ -4,6 +4,7 @@ import { useCourseStore } from '../store/course-store.ts';
 import { courseProgress, lessonProgress } from '../store/selectors.ts';
 import { courseIndex, findLesson, lessonTitle } from '../ui/course-data.ts';
 import { useUiLocale } from '../ui/use-ui-locale.ts';
+import { FINAL_QUIZ_ID, findQuiz, formatPercent } from '../ui/quiz/quiz-data.ts';
 
 function rangeLabel(paragraphs: number[]): string {
   if (paragraphs.length === 0) return '';
@@ -20,6 +21,7 @@ export default function Home() {
   const overall = courseProgress(visited, courseIndex);
   const resume = location ? findLesson(location.lesson) : undefined;
   const percent = Math.round(overall.ratio * 100);
+  const finalQuiz = findQuiz(FINAL_QUIZ_ID);
 
   return (
     <div className="home">
@@ -75,6 +77,23 @@ export default function Home() {
           );
         })}
       </ol>
+
+      {finalQuiz && (
+        <section className="quiz-callout" aria-labelledby="assessment-heading">
+          <h2 id="assessment-heading">{t('quiz.assessment')}</h2>
+          <p>
+            {t('quiz.home.body', {
+              percent: formatPercent(finalQuiz.passMark, ui),
+              attempts: finalQuiz.attempts ?? '∞',
+            })}
+          </p>
+          <p>
+            <Link className="button" to="/assessment">
+              {t('quiz.home.link')}
+            </Link>
+          </p>
+        </section>
+      )}
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { lessonProgress } from '../store/selectors.ts';
 import { Blocks, Inlines, inlineText } from '../ui/content/render.tsx';
 import { courseIndex, findLesson, lessonTitle, loadLesson } from '../ui/course-data.ts';
 import { directionOf } from '../ui/i18n.ts';
+import { quizForLesson } from '../ui/quiz/quiz-data.ts';
 import { useUiLocale } from '../ui/use-ui-locale.ts';
 import NotFound from './not-found.tsx';
 
@@ -52,6 +53,7 @@ function LessonReader({ meta }: { meta: LessonMeta }) {
   const nextLesson = courseIndex.lessons[lessonPos + 1];
   const isLast = index === lesson.sections.length - 1;
   const contentDir = directionOf(lesson.locale);
+  const quiz = quizForLesson(meta.id);
 
   return (
     <article className="lesson" aria-labelledby="lesson-title">
@@ -148,6 +150,18 @@ function LessonReader({ meta }: { meta: LessonMeta }) {
           </ol>
         </nav>
       </div>
+
+      {isLast && quiz && (
+        <section className="quiz-callout" aria-labelledby="quiz-callout-title">
+          <h2 id="quiz-callout-title">{t('quiz.callout.title')}</h2>
+          <p>{t('quiz.callout.body')}</p>
+          <p>
+            <Link className="button primary" to={`/quiz/${quiz.id}`}>
+              {t('quiz.callout.link')}
+            </Link>
+          </p>
+        </section>
+      )}
 
       <nav className="pager" aria-label={t('lesson.pager')}>
         {prev ? (

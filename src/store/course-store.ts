@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { createPreferencesSlice } from './preferences-slice.ts';
 import { createProgressSlice } from './progress-slice.ts';
+import { createQuizSlice } from './quiz-slice.ts';
 import { createSessionSlice } from './session-slice.ts';
 import type { CourseStore, PersistedProgress } from './types.ts';
 
@@ -9,6 +10,7 @@ export const useCourseStore = create<CourseStore>()((...a) => ({
   ...createProgressSlice(...a),
   ...createPreferencesSlice(...a),
   ...createSessionSlice(...a),
+  ...createQuizSlice(...a),
 }));
 
 /** The store's initial state, for tests that need a fresh learner. */

@@ -7,6 +7,8 @@ import { COURSE_ID } from '../course-config.ts';
 import { selectPersisted, useCourseStore } from './course-store.ts';
 import { courseProgress, lessonProgress } from './selectors.ts';
 import { TEXT_SIZES, UI_LOCALES, type PersistedProgress, type UiLocale } from './types.ts';
+import { EMPTY_LOG, decodeQuizLogs, encodeQuizLogs, logOutcome } from '../quiz/index.ts';
+import { interactionOffset, interactionsOf, scoreReport, successOf } from './quiz-reporting.ts';
 
 /**
  * The ONE place that talks to an LMS adapter. Data flows store -> bridge -> adapter; the only
@@ -98,6 +100,9 @@ export function startTracking(options: TrackingOptions): TrackingHandle {
   const decoded = decodeState(raw, options.index);
   if (decoded.ok) {
     store.getState().hydrate(toPersisted(decoded.state));
+    const quizzes = decodeQuizLogs(decoded.state.attempts, options.index.quizzes ?? []);
+    store.getState().hydrateQuizzes(quizzes.logs);
+    for (const e of quizzes.errors) log(`saved quiz record skipped: ${e}`);
   } else if (decoded.reason !== 'empty') {
     // Keep the value we could not read: it may belong to a newer version of the course.
     try {
@@ -116,7 +121,18 @@ export function startTracking(options: TrackingOptions): TrackingHandle {
     completion: '' as CompletionStatus | '',
     progress: -1,
     objectives: new Map<string, string>(),
+    /** Score and success of the final assessment as `raw:success` (what the LMS already has). */
+    assessment: '',
+    /** Submissions of this session already reported. */
+    submissions: 0,
   };
+  const finalQuiz = (options.index.quizzes ?? []).find((q) => q.kind === 'final');
+  const assessmentKey = (log = EMPTY_LOG) => {
+    if (!finalQuiz) return '';
+    const outcome = logOutcome(finalQuiz, log);
+    return `${scoreReport(outcome)?.raw ?? ''}:${successOf(outcome)}`;
+  };
+  if (finalQuiz) written.assessment = assessmentKey(store.getState().quizLogs[finalQuiz.id]);
 
   const sync = (commit: boolean) => {
     if (!info) return;
@@ -129,7 +145,8 @@ export function startTracking(options: TrackingOptions): TrackingHandle {
       fail(what);
       return false;
     };
-    const encoded = encodeState({ ...selectPersisted(s), attempts: '' }, options.index);
+    const attempts = encodeQuizLogs(s.quizLogs, options.index.quizzes ?? []);
+    const encoded = encodeState({ ...selectPersisted(s), attempts }, options.index);
     if (encoded !== written.state && attempt('Saving progress', () => adapter.writeState(encoded))) {
       written.state = encoded;
     }
@@ -160,6 +177,29 @@ export function startTracking(options: TrackingOptions): TrackingHandle {
         written.objectives.set(lesson.id, key);
       }
     });
+    // The final assessment: one interaction per answered item of each new attempt, then the
+    // grade (cmi.score.*) and pass/fail (cmi.success_status), both decided in src/quiz.
+    for (const sub of s.quizSubmissions.slice(written.submissions)) {
+      if (finalQuiz && sub.quizId === finalQuiz.id) {
+        const offset = interactionOffset(sub.attempt, finalQuiz.draw);
+        for (const r of interactionsOf(sub)) {
+          attempt('Saving an answer', () => adapter.writeInteraction(offset + r.position, r.report));
+        }
+      }
+      written.submissions += 1;
+    }
+    if (finalQuiz) {
+      const log = s.quizLogs[finalQuiz.id] ?? EMPTY_LOG;
+      const key = assessmentKey(log);
+      if (key !== written.assessment) {
+        const outcome = logOutcome(finalQuiz, log);
+        const score = scoreReport(outcome);
+        const wroteScore = !score || attempt('Saving the score', () => adapter.writeScore(score));
+        if (wroteScore && attempt('Saving the result', () => adapter.writeSuccess(successOf(outcome)))) {
+          written.assessment = key;
+        }
+      }
+    }
     if (commit && ok && !adapter.commit()) fail('Commit');
   };
 
@@ -167,9 +207,11 @@ export function startTracking(options: TrackingOptions): TrackingHandle {
   sync(true);
 
   const unsubscribe = store.subscribe((s, prev) => {
-    const meaningful = s.visited !== prev.visited || s.locale !== prev.locale;
+    const meaningful =
+      s.visited !== prev.visited || s.locale !== prev.locale || s.quizSubmissions !== prev.quizSubmissions;
     const changed =
       meaningful ||
+      s.quizLogs !== prev.quizLogs ||
       s.location !== prev.location ||
       s.textSize !== prev.textSize ||
       s.reducedMotion !== prev.reducedMotion;

@@ -1,4 +1,5 @@
 import type { AdapterKind } from '../tracking/adapter.ts';
+import type { QuizSlice } from './quiz-slice.ts';
 
 /** UI locales: the six UN languages plus Portuguese. */
 export const UI_LOCALES = ['es', 'en', 'zh', 'fr', 'ar', 'ru', 'pt'] as const;
@@ -56,4 +57,4 @@ export interface SessionSlice {
   dismissNotice: () => void;
 }
 
-export type CourseStore = ProgressSlice & PreferencesSlice & SessionSlice;
+export type CourseStore = ProgressSlice & PreferencesSlice & SessionSlice & QuizSlice;

@@ -5,6 +5,7 @@ import { LOCALE_NAMES } from '../course-config.ts';
 import { useCourseStore } from '../store/course-store.ts';
 import { UI_LOCALES, type UiLocale } from '../store/types.ts';
 import { CitationProvider } from './citation-panel.tsx';
+import { FINAL_QUIZ_ID, findQuiz } from './quiz/quiz-data.ts';
 import { useUiLocale } from './use-ui-locale.ts';
 
 function NoticeBanner() {
@@ -69,6 +70,7 @@ export function Layout() {
     { to: '/source', label: t('nav.report') },
     { to: '/glossary', label: t('nav.glossary') },
     { to: '/timeline', label: t('nav.timeline') },
+    ...(findQuiz(FINAL_QUIZ_ID) ? [{ to: '/assessment', label: t('nav.assessment') }] : []),
     { to: '/settings', label: t('nav.settings') },
   ];
   return (

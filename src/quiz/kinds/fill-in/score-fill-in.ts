@@ -12,6 +12,6 @@ export function scoreFillIn(input: FillInUserInput | null | undefined, item: Fil
   const invalid = validateFillIn(input, item);
   if (invalid) return invalid;
   const text = normalizeAnswer(input!.text);
-  const ok = CONTENT_LOCALES.some((l) => (item.rubric.accepted[l] ?? []).includes(text));
+  const ok = CONTENT_LOCALES.some((l) => (item.rubric.accepted[l] ?? []).some((a) => normalizeAnswer(a) === text));
   return { type: 'points', earned: ok ? 1 : 0, total: 1 };
 }

@@ -3,7 +3,7 @@ import type { MatchingItem, MatchingUserInput, Score } from '../../../content/qu
 /** Incomplete while any premise is unmatched, or a premise is matched to an unknown response. */
 export function validateMatching(
   input: MatchingUserInput | null | undefined,
-  item: MatchingItem,
+  item: Omit<MatchingItem, 'rubric'>,
 ): Extract<Score, { type: 'invalid' }> | null {
   if (!input || typeof input.pairs !== 'object' || input.pairs === null)
     return { type: 'invalid', reason: 'nothing matched' };

@@ -3,7 +3,7 @@ import type { MultipleItem, MultipleUserInput, Score } from '../../../content/qu
 /** Incomplete when nothing is selected, a choice is selected twice, or one is not of this item. */
 export function validateMultiple(
   input: MultipleUserInput | null | undefined,
-  item: MultipleItem,
+  item: Omit<MultipleItem, 'rubric'>,
 ): Extract<Score, { type: 'invalid' }> | null {
   if (!input || !Array.isArray(input.selected) || input.selected.length === 0)
     return { type: 'invalid', reason: 'no choice selected' };

@@ -3,7 +3,7 @@ import type { Score, SequencingItem, SequencingUserInput } from '../../../conten
 /** Incomplete unless the order holds every step exactly once. */
 export function validateSequencing(
   input: SequencingUserInput | null | undefined,
-  item: SequencingItem,
+  item: Omit<SequencingItem, 'rubric'>,
 ): Extract<Score, { type: 'invalid' }> | null {
   if (!input || !Array.isArray(input.order) || input.order.length === 0)
     return { type: 'invalid', reason: 'no order given' };

@@ -3,7 +3,7 @@ import type { Score, SingleItem, SingleUserInput } from '../../../content/quiz-m
 /** Incomplete when nothing is selected or the selection is not a choice of this item. */
 export function validateSingle(
   input: SingleUserInput | null | undefined,
-  item: SingleItem,
+  item: Omit<SingleItem, 'rubric'>,
 ): Extract<Score, { type: 'invalid' }> | null {
   if (!input || typeof input.selected !== 'string' || input.selected === '')
     return { type: 'invalid', reason: 'no choice selected' };

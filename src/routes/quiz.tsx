@@ -1,0 +1,527 @@
+import { use, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Link, useParams } from 'react-router';
+import { useTranslation } from 'react-i18next';
+import type { ContentLocale } from '../content/model.ts';
+import type {
+  QuizDefinition,
+  QuizMeta,
+  QuizStructure,
+  QuizText,
+  Score,
+  UserInput,
+} from '../content/quiz-model.ts';
+import {
+  EMPTY_LOG,
+  currentRecord,
+  drawItems,
+  fraction,
+  logOutcome,
+  publicItem,
+  savedToRecord,
+  scoreAttempt,
+  scoreItem,
+  validateItem,
+  withKey,
+  type AttemptRecord,
+  type AttemptResult,
+  type QuizLog,
+} from '../quiz/index.ts';
+import { useCourseStore } from '../store/course-store.ts';
+import { Inlines } from '../ui/content/render.tsx';
+import { findLesson, lessonTitle } from '../ui/course-data.ts';
+import { directionOf } from '../ui/i18n.ts';
+import { LearnerAnswer, RightAnswer } from '../ui/quiz/answer-view.tsx';
+import { ItemView } from '../ui/quiz/item-view.tsx';
+import {
+  FINAL_QUIZ_ID,
+  findQuiz,
+  formatPercent,
+  loadQuiz,
+  loadQuizKey,
+  newSeed,
+  quizLocaleFor,
+} from '../ui/quiz/quiz-data.ts';
+import '../ui/quiz/quiz.css';
+import { useUiLocale } from '../ui/use-ui-locale.ts';
+import NotFound from './not-found.tsx';
+
+/** `#/quiz/:quizId`: a lesson's formative check (or any quiz by id). */
+export default function QuizRoute() {
+  const { quizId = '' } = useParams();
+  const meta = findQuiz(quizId);
+  if (!meta) return <NotFound />;
+  return <QuizScreen key={meta.id} meta={meta} />;
+}
+
+/** `#/assessment`: the final assessment. */
+export function AssessmentRoute() {
+  const meta = findQuiz(FINAL_QUIZ_ID);
+  if (!meta) return <NotFound />;
+  return <QuizScreen key={meta.id} meta={meta} />;
+}
+
+function QuizScreen({ meta }: { meta: QuizMeta }) {
+  const { t } = useTranslation();
+  const ui = useUiLocale();
+  const locale = quizLocaleFor(ui);
+  const { structure, text } = use(loadQuiz(meta.id, locale));
+  const log = useCourseStore((s) => s.quizLogs[meta.id]) ?? EMPTY_LOG;
+  const [screen, setScreen] = useState<'intro' | 'results'>(() => (log.count > 0 ? 'results' : 'intro'));
+  const [announcement, setAnnouncement] = useState('');
+  const announce = (m: string) => {
+    // Re-announce an identical message (the same step moved twice) by clearing first.
+    setAnnouncement('');
+    requestAnimationFrame(() => setAnnouncement(m));
+  };
+  const dir = directionOf(locale);
+  const lesson = meta.lesson ? findLesson(meta.lesson) : undefined;
+
+  let body;
+  if (log.current) {
+    body = (
+      <AttemptView
+        structure={structure}
+        text={text}
+        log={log}
+        locale={locale}
+        announce={announce}
+        onSubmitted={() => setScreen('results')}
+      />
+    );
+  } else if (screen === 'results' && log.count > 0) {
+    body = <ResultsView structure={structure} text={text} log={log} locale={locale} />;
+  } else {
+    body = <IntroView structure={structure} log={log} />;
+  }
+
+  return (
+    <article className="quiz" aria-labelledby="quiz-title">
+      <title>{`${text.title} — ${t('app.shortTitle')}`}</title>
+      <header className="quiz-header">
+        <p className="eyebrow">
+          {lesson ? (
+            <Link to={`/lesson/${lesson.id}`}>
+              {t('home.lessonN', { n: lesson.order })}: {lessonTitle(lesson, ui)}
+            </Link>
+          ) : (
+            t('quiz.assessment')
+          )}
+        </p>
+        <h1 id="quiz-title" lang={locale} dir={dir}>
+          {text.title}
+        </h1>
+      </header>
+      <div lang={locale} dir={dir} className="quiz-content">
+        {body}
+      </div>
+      <p className="visually-hidden" role="status" aria-live="polite">
+        {announcement}
+      </p>
+    </article>
+  );
+}
+
+function Facts({ structure, log }: { structure: QuizStructure; log: QuizLog }) {
+  const { t } = useTranslation();
+  const ui = useUiLocale();
+  const outcome = logOutcome(structure, log);
+  const draw = Math.min(structure.draw, structure.items.length);
+  return (
+    <ul className="quiz-facts" lang={ui} dir={directionOf(ui)}>
+      <li>{t('quiz.facts.items', { count: draw })}</li>
+      <li>{t('quiz.facts.passMark', { percent: formatPercent(structure.passMark, ui) })}</li>
+      {structure.attempts === null ? (
+        <li>{t('quiz.facts.unlimited')}</li>
+      ) : (
+        <>
+          <li>{t('quiz.facts.attemptsLeft', { left: outcome.attemptsLeft, total: structure.attempts })}</li>
+          <li>{t(`quiz.facts.grading.${structure.grading}`)}</li>
+        </>
+      )}
+      {outcome.best !== null && <li>{t('quiz.facts.best', { percent: formatPercent(outcome.best, ui) })}</li>}
+    </ul>
+  );
+}
+
+function IntroView({ structure, log }: { structure: QuizStructure; log: QuizLog }) {
+  const { t } = useTranslation();
+  const ui = useUiLocale();
+  const beginQuiz = useCourseStore((s) => s.beginQuiz);
+  const outcome = logOutcome(structure, log);
+  const final = structure.kind === 'final';
+  return (
+    <section className="quiz-intro" lang={ui} dir={directionOf(ui)} aria-label={t('quiz.about')}>
+      <p className="lead">{final ? t('quiz.lead.final') : t('quiz.lead.formative')}</p>
+      <Facts structure={structure} log={log} />
+      {outcome.attemptsLeft === 0 ? (
+        <p className="quiz-status">{t('quiz.noAttemptsLeft')}</p>
+      ) : (
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => beginQuiz(structure, newSeed(), true)}
+        >
+          {structure.attempts === null
+            ? t('quiz.start')
+            : t('quiz.startAttempt', { n: log.count + 1, total: structure.attempts })}
+        </button>
+      )}
+    </section>
+  );
+}
+
+interface AttemptProps {
+  structure: QuizStructure;
+  text: QuizText;
+  log: QuizLog;
+  locale: ContentLocale;
+  announce: (m: string) => void;
+  onSubmitted: () => void;
+}
+
+function AttemptView({ structure, text, log, locale, announce, onSubmitted }: AttemptProps) {
+  const { t } = useTranslation();
+  const ui = useUiLocale();
+  const answerQuizItem = useCourseStore((s) => s.answerQuizItem);
+  const submitQuiz = useCourseStore((s) => s.submitQuiz);
+  const beginQuiz = useCourseStore((s) => s.beginQuiz);
+  const seed = log.current!.seed;
+  const items = useMemo(() => drawItems(structure, seed), [structure, seed]);
+  const pubs = useMemo(() => items.map((i) => publicItem(i, seed)), [items, seed]);
+  const record = currentRecord(structure, log);
+  const [confirming, setConfirming] = useState(false);
+  const [busy, setBusy] = useState(false);
+  const [failed, setFailed] = useState(false);
+  const [checks, setChecks] = useState<Record<number, Score>>({});
+  const [key, setKey] = useState<QuizDefinition | null>(null);
+  const [feedback, setFeedback] = useState<Awaited<ReturnType<typeof loadQuizKey>>['feedback'] | null>(null);
+  const confirmRef = useRef<HTMLDivElement>(null);
+  const formative = structure.feedback === 'immediate';
+
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+
+  if (!record) {
+    // The saved attempt no longer fits the quiz (its content changed): start it again.
+    return (
+      <div className="quiz-status" lang={ui} dir={directionOf(ui)}>
+        <p>{t('quiz.attemptChanged')}</p>
+        <button
+          type="button"
+          className="button primary"
+          onClick={() => beginQuiz(structure, newSeed(), true)}
+        >
+          {t('quiz.start')}
+        </button>
+      </div>
+    );
+  }
+
+  const answered = items.filter((it, i) => validateItem(it, record.responses[i]) === null).length;
+
+  const loadKey = async (): Promise<QuizDefinition> => {
+    if (key) return key;
+    const k = await loadQuizKey(structure.id, locale);
+    const def = withKey(structure, k);
+    setKey(def);
+    setFeedback(k.feedback);
+    return def;
+  };
+
+  const submit = async () => {
+    setBusy(true);
+    setFailed(false);
+    try {
+      const def = await loadKey();
+      if (submitQuiz(def)) onSubmitted();
+    } catch {
+      setFailed(true);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onSubmit = (e: FormEvent) => {
+    e.preventDefault();
+    if (busy) return;
+    if (answered < items.length && !confirming) {
+      setConfirming(true);
+      return;
+    }
+    void submit();
+  };
+
+  const check = async (i: number) => {
+    try {
+      const def = await loadKey();
+      const item = def.items.find((x) => x.id === items[i]!.id)!;
+      setChecks((c) => ({ ...c, [i]: scoreItem(item, record.responses[i] ?? null) }));
+    } catch {
+      setFailed(true);
+    }
+  };
+
+  const onChange = (i: number, v: UserInput | null) => {
+    answerQuizItem(structure, i, v);
+    if (checks[i]) setChecks(({ [i]: _drop, ...rest }) => rest);
+  };
+
+  return (
+    <form className="quiz-form" onSubmit={onSubmit} noValidate>
+      <p className="quiz-progress" lang={ui} dir={directionOf(ui)}>
+        {t('quiz.answered', { answered, total: items.length })}
+      </p>
+      <ol className="quiz-items">
+        {items.map((item, i) => {
+          const score = checks[i];
+          return (
+            <li key={item.id} className="quiz-item">
+              <ItemView
+                pub={pubs[i]!}
+                text={text.items[item.id]!}
+                value={record.responses[i] ?? null}
+                onChange={(v) => onChange(i, v)}
+                idBase={`q-${item.id}`}
+                label={t('quiz.question', { n: i + 1, total: items.length })}
+                announce={announce}
+              />
+              {formative && (
+                <div className="quiz-check">
+                  <button
+                    type="button"
+                    className="button"
+                    lang={ui}
+                    dir={directionOf(ui)}
+                    aria-describedby={score ? `fb-${item.id}` : undefined}
+                    onClick={() => void check(i)}
+                  >
+                    {t('quiz.check')}
+                  </button>
+                  <div role="status" id={`fb-${item.id}`} className="quiz-feedback-region">
+                    {score && feedback && (
+                      <Verdict score={score} explanation={feedback[item.id]?.explanation ?? []} />
+                    )}
+                  </div>
+                </div>
+              )}
+            </li>
+          );
+        })}
+      </ol>
+      <div className="quiz-submit" lang={ui} dir={directionOf(ui)}>
+        {confirming && answered < items.length && (
+          <div className="quiz-confirm" role="alert" tabIndex={-1} ref={confirmRef}>
+            <p>{t('quiz.confirmUnanswered', { count: items.length - answered })}</p>
+            <button type="button" className="button" onClick={() => setConfirming(false)}>
+              {t('quiz.keepAnswering')}
+            </button>
+          </div>
+        )}
+        {failed && (
+          <p className="quiz-error" role="alert">
+            {t('quiz.loadFailed')}
+          </p>
+        )}
+        <button type="submit" className="button primary" aria-disabled={busy || undefined}>
+          {busy
+            ? t('quiz.marking')
+            : confirming && answered < items.length
+              ? t('quiz.submitAnyway')
+              : t('quiz.submit')}
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** Right, partly right or wrong, and why (with the citation buttons of the explanation). */
+function Verdict({
+  score,
+  explanation,
+}: {
+  score: Score;
+  explanation: Parameters<typeof Inlines>[0]['nodes'];
+}) {
+  const { t } = useTranslation();
+  const ui = useUiLocale();
+  const f = fraction(score);
+  const verdict =
+    score.type === 'invalid'
+      ? t('quiz.review.notAnswered')
+      : f >= 1
+        ? t('quiz.review.correct')
+        : f > 0
+          ? t('quiz.review.partly', { percent: formatPercent(f, ui) })
+          : t('quiz.review.incorrect');
+  const cls = f >= 1 ? 'is-correct' : f > 0 ? 'is-partly' : 'is-incorrect';
+  return (
+    <div className={`quiz-verdict ${cls}`}>
+      <p className="quiz-verdict-label" lang={ui} dir={directionOf(ui)}>
+        <span aria-hidden="true" className="quiz-mark">
+          {f >= 1 ? '✓' : f > 0 ? '◐' : '✗'}
+        </span>{' '}
+        {verdict}
+      </p>
+      <p className="quiz-explanation">
+        <span className="quiz-why" lang={ui} dir={directionOf(ui)}>
+          {t('quiz.review.why')}
+        </span>{' '}
+        <Inlines nodes={explanation} />
+      </p>
+    </div>
+  );
+}
+
+function ResultsView({
+  structure,
+  text,
+  log,
+  locale,
+}: {
+  structure: QuizStructure;
+  text: QuizText;
+  log: QuizLog;
+  locale: ContentLocale;
+}) {
+  const { t } = useTranslation();
+  const ui = useUiLocale();
+  const beginQuiz = useCourseStore((s) => s.beginQuiz);
+  const submission = useCourseStore((s) => s.quizSubmissions.findLast((x) => x.quizId === structure.id));
+  const keyData = use(loadQuizKey(structure.id, locale));
+  const def = useMemo(() => withKey(structure, keyData), [structure, keyData]);
+  const headingRef = useRef<HTMLHeadingElement>(null);
+  useEffect(() => headingRef.current?.focus(), []);
+
+  const latest = log.submitted[log.submitted.length - 1];
+  const record: AttemptRecord | null =
+    submission?.record ?? (latest ? savedToRecord(structure, latest) : null);
+  const result: AttemptResult | null = submission?.result ?? (record ? scoreAttempt(def, record) : null);
+  const attemptNumber = submission?.attempt ?? log.count;
+  const outcome = logOutcome(structure, log);
+  const items = record ? drawItems(def, record.seed) : [];
+  const toReview = result
+    ? Object.entries(result.byLesson)
+        .filter(([, l]) => !l.mastered)
+        .map(([id]) => findLesson(id))
+        .filter((l) => l !== undefined)
+    : [];
+  const final = structure.kind === 'final';
+  const uiAttrs = { lang: ui, dir: directionOf(ui) } as const;
+
+  return (
+    <section className="quiz-results" aria-labelledby="results-title">
+      <div {...uiAttrs}>
+        <h2 id="results-title" ref={headingRef} tabIndex={-1}>
+          {structure.attempts === null
+            ? t('quiz.results.title')
+            : t('quiz.results.attemptTitle', { n: attemptNumber, total: structure.attempts })}
+        </h2>
+        {result && (
+          <p className={`quiz-score ${result.passed ? 'is-passed' : 'is-failed'}`}>
+            <span className="quiz-score-value">
+              {t('quiz.results.score', { percent: formatPercent(result.percent, ui) })}
+            </span>{' '}
+            <span className="quiz-badge">
+              {result.passed ? t('quiz.results.passed') : t('quiz.results.notPassed')}
+            </span>
+          </p>
+        )}
+        <ul className="quiz-facts">
+          <li>{t('quiz.facts.passMark', { percent: formatPercent(structure.passMark, ui) })}</li>
+          {outcome.grade !== null && (
+            <li>
+              {final
+                ? t('quiz.results.grade', { percent: formatPercent(outcome.grade, ui) })
+                : t('quiz.facts.best', { percent: formatPercent(outcome.grade, ui) })}{' '}
+              {final && (
+                <strong>{outcome.passed ? t('quiz.results.passed') : t('quiz.results.notPassed')}</strong>
+              )}
+            </li>
+          )}
+          {structure.attempts !== null && (
+            <li>{t('quiz.facts.attemptsLeft', { left: outcome.attemptsLeft, total: structure.attempts })}</li>
+          )}
+        </ul>
+        {toReview.length > 0 && (
+          <div className="quiz-to-review">
+            <p>{t('quiz.results.toReview')}</p>
+            <ul>
+              {toReview.map((l) => (
+                <li key={l.id}>
+                  <Link to={`/lesson/${l.id}`}>{lessonTitle(l, ui)}</Link>
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        {outcome.failed && <p className="quiz-status">{t('quiz.noAttemptsLeft')}</p>}
+        <div className="quiz-actions">
+          {outcome.attemptsLeft !== 0 && (
+            <button
+              type="button"
+              className="button primary"
+              onClick={() => beginQuiz(structure, newSeed(), true)}
+            >
+              {structure.attempts === null
+                ? t('quiz.tryAgain')
+                : t('quiz.startAttempt', { n: log.count + 1, total: structure.attempts })}
+            </button>
+          )}
+          {structure.lesson ? (
+            <Link className="button" to={`/lesson/${structure.lesson}`}>
+              {t('quiz.backToLesson')}
+            </Link>
+          ) : (
+            <Link className="button" to="/">
+              {t('lesson.backToLessons')}
+            </Link>
+          )}
+        </div>
+      </div>
+      {record && result ? (
+        <>
+          <h2 {...uiAttrs}>{t('quiz.review.title')}</h2>
+          <ol className="quiz-review">
+            {items.map((item, i) => (
+              <li key={item.id} className="quiz-review-item">
+                <h3 className="quiz-review-heading">
+                  <span className="quiz-number" {...uiAttrs}>
+                    {t('quiz.question', { n: i + 1, total: items.length })}
+                  </span>
+                  <span className="quiz-stem">
+                    <Inlines nodes={text.items[item.id]?.stem ?? []} />
+                  </span>
+                </h3>
+                <dl className="quiz-answers">
+                  <div>
+                    <dt {...uiAttrs}>{t('quiz.review.yours')}</dt>
+                    <dd>
+                      <LearnerAnswer
+                        item={item}
+                        input={record.responses[i] ?? null}
+                        text={text.items[item.id]!}
+                      />
+                    </dd>
+                  </div>
+                  <div>
+                    <dt {...uiAttrs}>{t('quiz.review.right')}</dt>
+                    <dd>
+                      <RightAnswer item={item} text={text.items[item.id]!} locale={locale} />
+                    </dd>
+                  </div>
+                </dl>
+                <Verdict
+                  score={result.scores[i]!}
+                  explanation={keyData.feedback[item.id]?.explanation ?? []}
+                />
+              </li>
+            ))}
+          </ol>
+        </>
+      ) : (
+        <p {...uiAttrs}>{t('quiz.review.notKept')}</p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,155 @@
+// @vitest-environment jsdom
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { CourseIndex, LessonMeta } from '../../../src/content/model.ts';
+import type { QuizMeta } from '../../../src/content/quiz-model.ts';
+import type { InteractionReport, LmsAdapter, ScoreReport } from '../../../src/tracking/adapter.ts';
+import { drawItems } from '../../../src/quiz/index.ts';
+import { decodeState } from '../../../src/tracking/state-codec.ts';
+import { initialCourseState, useCourseStore } from '../../../src/store/course-store.ts';
+import { startTracking, type TrackingHandle } from '../../../src/store/tracking-bridge.ts';
+import { quiz, trueFalse, single } from '../quiz/builders.ts';
+
+function lesson(id: string): LessonMeta {
+  return {
+    id,
+    order: 1,
+    minutes: 10,
+    paragraphs: [1],
+    sectionIds: ['s1'],
+    titles: { en: id },
+    locales: ['en'],
+  };
+}
+
+/** A final assessment of 4 items drawn from 6 (keys: true), 3 attempts, 75 % to pass. */
+const final = quiz(
+  [
+    ...Array.from({ length: 5 }, (_, i) => trueFalse(true, `t${i}`, i % 2 ? 'a' : 'b')),
+    single('b', ['a', 'b', 'c'], 's0', 'a'),
+  ],
+  { draw: 4, passMark: 0.75 },
+);
+const meta = (q: typeof final): QuizMeta => ({
+  id: q.id,
+  kind: q.kind,
+  items: q.items.length,
+  draw: q.draw,
+  passMark: q.passMark,
+  attempts: q.attempts,
+  grading: q.grading,
+  titles: { es: '', en: '', zh: '' },
+});
+const index: CourseIndex = {
+  lessons: [lesson('a'), lesson('b')],
+  reportSections: [],
+  paragraphCount: 91,
+  quizzes: [meta(final)],
+};
+
+/** Records score, success and interactions as an LMS would keep them; holds suspend_data. */
+function lms(state: string | null = null) {
+  const kept = {
+    state,
+    scores: [] as ScoreReport[],
+    success: [] as string[],
+    interactions: new Map<number, InteractionReport>(),
+    commits: 0,
+  };
+  const ok = () => true;
+  const adapter: LmsAdapter = {
+    kind: 'scorm2004',
+    initialize: () => ({
+      mode: 'normal',
+      credit: true,
+      entry: kept.state ? 'resume' : 'ab-initio',
+      learnerName: null,
+      learnerId: null,
+      launchData: null,
+    }),
+    readState: () => kept.state,
+    readLocation: () => null,
+    writeState: (s) => ((kept.state = s), true),
+    writeLocation: ok,
+    writeCompletion: ok,
+    writeSuccess: (s) => (kept.success.push(s), true),
+    writeScore: (s) => (kept.scores.push(s), true),
+    writeInteraction: (n, r) => (kept.interactions.set(n, r), true),
+    writeObjective: ok,
+    writeSessionTime: ok,
+    commit: () => (kept.commits++, true),
+    terminate: ok,
+    lastError: () => null,
+  };
+  return { adapter, kept };
+}
+
+let handle: TrackingHandle | undefined;
+beforeEach(() => useCourseStore.setState(initialCourseState, true));
+afterEach(() => {
+  handle?.stop();
+  handle = undefined;
+});
+
+/** One attempt answering `right` of the drawn items right (in order), then submitted. */
+function attempt(seed: number, right: number) {
+  const s = useCourseStore.getState();
+  expect(s.beginQuiz(final, seed)).toBe(true);
+  drawItems(final, seed).forEach((item, i) => {
+    const good = i < right;
+    const input = item.kind === 'single' ? { selected: good ? 'b' : 'a' } : { value: good };
+    useCourseStore.getState().answerQuizItem(final, i, input);
+  });
+  return useCourseStore.getState().submitQuiz(final)!;
+}
+
+describe('quiz results reach the LMS through the tracking bridge', () => {
+  it('writes one interaction per answered item, then the grade and pass/fail, and commits', () => {
+    const { adapter, kept } = lms();
+    handle = startTracking({ index, adapter, now: () => 0, log: () => undefined });
+    const commits = kept.commits;
+    const first = attempt(11, 2);
+    expect(first.result.passed).toBe(false);
+    expect([...kept.interactions.keys()]).toEqual([0, 1, 2, 3]);
+    expect([...kept.interactions.values()].map((r) => r.result)).toEqual([
+      'correct',
+      'correct',
+      'incorrect',
+      'incorrect',
+    ]);
+    expect(kept.interactions.get(0)!.id).toBe(`final-${first.items[0]!.id}`);
+    expect(kept.scores.at(-1)).toEqual({ raw: 50, min: 0, max: 100, scaled: 0.5 });
+    expect(kept.success.at(-1)).toBe('failed');
+    expect(kept.commits).toBeGreaterThan(commits);
+
+    attempt(12, 3);
+    // The second attempt's interactions follow the first's: nothing is overwritten.
+    expect([...kept.interactions.keys()]).toEqual([0, 1, 2, 3, 4, 5, 6, 7]);
+    expect(kept.scores.at(-1)).toEqual({ raw: 75, min: 0, max: 100, scaled: 0.75 });
+    expect(kept.success.at(-1)).toBe('passed');
+  });
+
+  it('saves the attempts in suspend_data and restores them on the next launch without reporting them again', () => {
+    const first = lms();
+    handle = startTracking({ index, adapter: first.adapter, now: () => 0, log: () => undefined });
+    attempt(21, 4);
+    useCourseStore.getState().beginQuiz(final, 22);
+    useCourseStore.getState().answerQuizItem(final, 1, { value: false });
+    handle.stop();
+    const saved = first.kept.state!;
+    const decoded = decodeState(saved, index);
+    expect(decoded.ok && decoded.state.attempts).toMatch(
+      /^[A-Za-z0-9_-]{3}:l:.*:rs;[A-Za-z0-9_-]{3}:m:.*:p$/,
+    );
+
+    useCourseStore.setState(initialCourseState, true);
+    const second = lms(saved);
+    handle = startTracking({ index, adapter: second.adapter, now: () => 0, log: () => undefined });
+    const log = useCourseStore.getState().quizLogs.final!;
+    expect(log).toMatchObject({ count: 1, best: 1000, current: { seed: 22 } });
+    expect(log.submitted).toHaveLength(1);
+    // Known to the LMS already: neither the score nor any interaction is written again.
+    expect(second.kept.scores).toEqual([]);
+    expect(second.kept.interactions.size).toBe(0);
+    expect(second.kept.state).toBe(saved);
+  });
+});
