@@ -92,8 +92,9 @@ export function createScormAdapter(raw: RawLms, spec: VersionSpec, opts: ScormAd
 
   const mayRecord = () => info !== null && info.mode === 'normal';
   const mayScore = () => mayRecord() && info!.credit;
+  let terminated = false;
   const refuseNotRunning = (call: string): false => {
-    ownError = { code: '132', message: 'Store Data Before Initialization', call };
+    ownError = terminated ? { code: '133', message: 'Store Data After Termination', call } : { code: '132', message: 'Store Data Before Initialization', call };
     return false;
   };
   /** Runs a write only when the launch allows it; otherwise it succeeds without a call. */
@@ -210,6 +211,7 @@ export function createScormAdapter(raw: RawLms, spec: VersionSpec, opts: ScormAd
 
     terminate(reason: ExitReason): boolean {
       ownError = null;
+      terminated = true;
       if (session.running && mayRecord() && !session.setSessionValue(spec.el.exit, spec.exit(reason))) {
         // The exit value was refused: terminate anyway, or the LMS keeps the session open.
         session.terminate();
