@@ -227,7 +227,8 @@ export function startTracking(options: TrackingOptions): TrackingHandle {
 
   let ended = false;
   const onVisibility = () => {
-    if (win.document.visibilityState === 'hidden') flush();
+    // After pagehide has ended the session, a late visibilitychange has nothing left to save.
+    if (!ended && win.document.visibilityState === 'hidden') flush();
   };
   const onPageHide = () => {
     if (ended || !info) return;
