@@ -26,13 +26,10 @@
  * - location: lesson id then section id, or nothing.
  * - visited: one group per lesson, joined with `.`: the lesson id followed by its visited
  *   section ids, in the order they were visited.
- * - attempts: the quiz attempts as `encodeAttempts` in src/quiz/codec.ts writes them, made
- *   shorter by a reversible rewrite that needs no knowledge of the items: each quiz id becomes
- *   an id token as above; a fill-in token `=<%-escaped text>` becomes `=`, its length as one
- *   base-64 character and the text unescaped (a learner who types `%,;` costs 3 characters, not
- *   9); a certainty suffix `^1`/`^2`/`^3` becomes `*`/`~`/`!`. If a record does not have the
- *   shape this rewrite expects (a newer quiz codec), the field is written as `!` and the
- *   attempts verbatim. Last in the record, so it needs no escaping of its own.
+ * - attempts: the learner's quiz record exactly as src/quiz (`encodeQuizLogs`) writes it; opaque
+ *   here, and last, so it needs no escaping of its own. One leading `!` is dropped when decoding
+ *   (the first v2 builds wrote one before the record), so a record that itself starts with `!`
+ *   is written with a second one.
  *
  * Version 1 (`1:` and compact JSON with ids written out) is still decoded.
  *
@@ -56,8 +53,8 @@ export interface ResumeState {
   location: { lesson: string; section: string } | null;
   prefs: { locale: string | null; textSize: TextSize; reducedMotion: MotionPreference };
   /**
-   * Quiz attempts as `encodeAttempts` (src/quiz/codec.ts) writes them; `''` when there are none.
-   * Opaque here: tracking must not know the quiz engine.
+   * The quiz record as src/quiz writes it (`encodeQuizLogs`); `''` when there is none. Opaque
+   * here: tracking must not know the quiz engine.
    */
   attempts: string;
 }
@@ -65,8 +62,6 @@ export interface ResumeState {
 /** The lesson and section ids of the course; hashes are resolved against them. CourseIndex fits. */
 export interface CodecCourse {
   lessons: readonly { id: string; sectionIds: readonly string[] }[];
-  /** Quiz ids, so the attempts can name their quiz by hash. */
-  quizzes?: readonly { id: string }[];
 }
 
 /** A learner who has not started: what a failed or empty decode falls back to. */
@@ -127,7 +122,6 @@ function scopeOf(ids: readonly string[]): Scope {
 interface Scopes {
   lessons: Scope;
   sections: Map<string, Scope>;
-  quizzes: Scope;
 }
 
 const scopesCache = new WeakMap<CodecCourse, Scopes>();
@@ -137,7 +131,6 @@ function scopesOf(course: CodecCourse): Scopes {
     s = {
       lessons: scopeOf(course.lessons.map((l) => l.id)),
       sections: new Map(course.lessons.map((l) => [l.id, scopeOf(l.sectionIds)])),
-      quizzes: scopeOf((course.quizzes ?? []).map((q) => q.id)),
     };
     scopesCache.set(course, s);
   }
@@ -180,97 +173,9 @@ export function encodeState(s: ResumeState, course: CodecCourse): string {
       return idToken(lesson, scopes.lessons) + sections.map((id) => idToken(id, scope)).join('');
     })
     .join('.');
-  return `${CURRENT_VERSION}|${prefs}|${location}|${visited}|${packAttempts(s.attempts, scopes.quizzes)}`;
-}
-
-/* Attempts: the reversible rewrite described at the top. */
-
-const CERTAINTY_PACKED: Record<string, string> = { '^1': '*', '^2': '~', '^3': '!' };
-const CERTAINTY_UNPACKED: Record<string, string> = { '*': '^1', '~': '^2', '!': '^3' };
-/** The quiz codec's escapes: `%` and two upper-case hex digits for each of `%,;:^|`. */
-const quizUnescape = (s: string) => s.replace(/%([0-9A-F]{2})/g, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
-const quizEscape = (s: string) => s.replace(/[%,;:^|]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`);
-
-function packToken(token: string): string {
-  const c = /\^[123]$/.exec(token);
-  const body = c ? token.slice(0, -2) : token;
-  const suffix = c ? CERTAINTY_PACKED[c[0]]! : '';
-  if (!body.startsWith('=')) {
-    if (/[*~!=(]/.test(body)) throw new Error('unexpected token');
-    return body + suffix;
-  }
-  const text = quizUnescape(body.slice(1));
-  if (text.length >= B64.length) throw new Error('fill-in text too long');
-  return `=${B64[text.length]}${text}${suffix}`;
-}
-
-function packAttempts(attempts: string, quizzes: Scope): string {
-  if (attempts === '') return '';
-  try {
-    const packed = attempts
-      .split(';')
-      .map((record) => {
-        const m = /^([a-z0-9-]+):([0-9a-z]{1,7}):(.*)$/s.exec(record);
-        if (!m) throw new Error('not an attempt record');
-        return `${idToken(m[1]!, quizzes)}:${m[2]}:${m[3]!.split(',').map(packToken).join(',')}`;
-      })
-      .join(';');
-    if (unpackAttempts(packed, quizzes) === attempts) return packed;
-  } catch {
-    /* written verbatim below */
-  }
-  return `!${attempts}`;
-}
-
-/** Inverse of packAttempts; throws on a malformed field. */
-function unpackAttempts(field: string, quizzes: Scope): string {
-  if (field === '') return '';
-  if (field.startsWith('!')) return field.slice(1);
-  const records: string[] = [];
-  let at = 0;
-  for (;;) {
-    const [quiz, afterId] = readId(field, at, quizzes);
-    if (quiz === null) throw new Error('unknown quiz');
-    const seedEnd = field.indexOf(':', afterId + 1);
-    if (field[afterId] !== ':' || seedEnd < 0) throw new Error('bad record');
-    const seed = field.slice(afterId + 1, seedEnd);
-    if (!/^[0-9a-z]{1,7}$/.test(seed)) throw new Error('bad seed');
-    at = seedEnd + 1;
-    const tokens: string[] = [];
-    for (;;) {
-      let token: string;
-      if (field[at] === '=') {
-        const len = B64.indexOf(field[at + 1] ?? '');
-        if (len < 0) throw new Error('bad fill-in length');
-        const text = field.slice(at + 2, at + 2 + len);
-        if (text.length !== len) throw new Error('fill-in cut short');
-        token = `=${quizEscape(text)}`;
-        at += 2 + len;
-        const c = field[at];
-        if (c !== undefined && Object.hasOwn(CERTAINTY_UNPACKED, c)) {
-          token += CERTAINTY_UNPACKED[c];
-          at++;
-        }
-      } else {
-        let end = at;
-        while (end < field.length && field[end] !== ',' && field[end] !== ';') end++;
-        token = field.slice(at, end);
-        const last = token[token.length - 1];
-        if (last !== undefined && Object.hasOwn(CERTAINTY_UNPACKED, last)) token = token.slice(0, -1) + CERTAINTY_UNPACKED[last];
-        at = end;
-      }
-      tokens.push(token);
-      if (field[at] === ',') {
-        at++;
-        continue;
-      }
-      break;
-    }
-    records.push(`${quiz}:${seed}:${tokens.join(',')}`);
-    if (at === field.length) return records.join(';');
-    if (field[at] !== ';') throw new Error('bad record end');
-    at++;
-  }
+  // A leading `!` is doubled: decoding drops one (see the format above).
+  const attempts = s.attempts.startsWith('!') ? `!${s.attempts}` : s.attempts;
+  return `${CURRENT_VERSION}|${prefs}|${location}|${visited}|${attempts}`;
 }
 
 function decodeV2(body: string, course: CodecCourse): ResumeState | null {
@@ -278,7 +183,8 @@ function decodeV2(body: string, course: CodecCourse): ResumeState | null {
   const parts = body.split('|');
   if (parts.length < 4) return null;
   const [prefs, loc, vis] = parts as [string, string, string];
-  const packedAttempts = parts.slice(3).join('|');
+  const field = parts.slice(3).join('|');
+  const attempts = field.startsWith('!') ? field.slice(1) : field;
 
   const m = /^([0-4])([srn])(.*)$/.exec(prefs);
   if (!m) return null;
@@ -286,7 +192,6 @@ function decodeV2(body: string, course: CodecCourse): ResumeState | null {
   if (locale !== null && !LOCALE_TAG.test(locale)) return null;
 
   try {
-    const attempts = unpackAttempts(packedAttempts, scopes.quizzes);
     let location: ResumeState['location'] = null;
     if (loc !== '') {
       const [lesson, next] = readId(loc, 0, scopes.lessons);

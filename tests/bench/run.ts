@@ -15,6 +15,8 @@ import { analyseClass, buildClassData, parseResultsFile } from '../../src/analyt
 import { simulateClassData, simulatedMeta, simulateRecords, spreadItems } from '../../src/analytics/simulate.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { serveStatic } from '../support/static-server.ts';
+import { worstCaseState } from '../support/resume-states.ts';
+import { encodeState } from '../../src/tracking/state-codec.ts';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const dist = path.join(root, 'dist');
@@ -116,6 +118,11 @@ async function main() {
     times.push(performance.now() - start);
   }
   rows.push({ metric: 'content compile (whole course, median of 7)', value: median(times), unit: 'ms', budget: 1000, kind: 'max' });
+
+  // Resume state (cmi.suspend_data) at its worst: every section visited, every quiz at its maximum attempts.
+  const compiled = compileCourse({ root });
+  const worst = worstCaseState(compiled.index, compiled.quizzes.map((q) => q.definition));
+  rows.push({ metric: 'resume state, worst case', value: encodeState(worst, compiled.index).length, unit: 'chars', budget: 2000, kind: 'max' });
 
   // Class results: item analysis of 10,000 learners × 60 items (the instructor view's work on load).
   const classItems = spreadItems(60);

@@ -5,18 +5,9 @@
 import type { CourseIndex } from '../../src/content/model.ts';
 import type { QuizDefinition, QuizItem, UserInput } from '../../src/content/quiz-model.ts';
 import { FILL_IN_MAX_LENGTH } from '../../src/content/quiz-model.ts';
-import { drawItems } from '../../src/quiz/draw.ts';
-import { encodeAttempts } from '../../src/quiz/codec.ts';
-import type { AttemptRecord } from '../../src/quiz/attempt.ts';
-import { mulberry32 } from '../../src/quiz/random.ts';
+import { drawItems, encodeQuizLogs, encodeResponses, mulberry32, type QuizLog } from '../../src/quiz/index.ts';
 import { MOTION_PREFERENCES, TEXT_SIZES, type ResumeState } from '../../src/tracking/state-codec.ts';
 import { UI_LOCALES } from '../../src/store/types.ts';
-
-/**
- * How many attempts of a quiz the learner's record keeps: its limit, or for a quiz with unlimited
- * attempts (formative checks) only the latest one.
- */
-export const keptAttempts = (quiz: QuizDefinition) => quiz.attempts ?? 1;
 
 /**
  * The longest number a learner can type in a numeric item, as the codec writes it. The input
@@ -71,33 +62,40 @@ export function randomResponse(item: QuizItem, rnd: () => number): UserInput | n
 
 const certainty = (rnd: () => number) => (1 + Math.floor(rnd() * 3)) as 1 | 2 | 3;
 
-function record(quiz: QuizDefinition, seed: number, respond: (item: QuizItem) => UserInput | null, rnd?: () => number): AttemptRecord {
+/** The saved tokens of an attempt with the given responses (and, for a CBM quiz, certainties). */
+function tokens(quiz: QuizDefinition, seed: number, respond: (item: QuizItem) => UserInput | null, rnd?: () => number): string {
   const items = drawItems(quiz, seed);
-  const r: AttemptRecord = { quizId: quiz.id, seed, responses: items.map(respond) };
-  if (quiz.cbm) r.certainties = items.map(() => (rnd ? certainty(rnd) : 3));
-  return r;
+  return encodeResponses(quiz, seed, items.map(respond), quiz.cbm ? items.map(() => (rnd ? certainty(rnd) : 3)) : undefined);
+}
+
+/** Seeds of 2^31 and up are 7 base-36 digits, the longest a seed is written. */
+const longSeed = (i: number) => 2 ** 31 + ((i * 2654435761) % 2 ** 31);
+
+/** The seed (among `tried`) whose draw gives the longest tokens with the longest responses. */
+function worstSeed(quiz: QuizDefinition, tried: number): { seed: number; tokens: string } {
+  let best = { seed: longSeed(0), tokens: tokens(quiz, longSeed(0), longestResponse) };
+  for (let i = 1; i < tried; i++) {
+    const t = tokens(quiz, longSeed(i), longestResponse);
+    if (t.length > best.tokens.length) best = { seed: longSeed(i), tokens: t };
+  }
+  return best;
 }
 
 /**
  * The longest resume state this course can produce: every section of every lesson visited, the
- * location with the longest ids, a two-letter locale, and every quiz at its kept attempts with the
- * longest response to every item and the draw (among `seedsTried` 7-digit seeds) that makes the
- * record longest.
+ * location with the longest ids, a locale, and every quiz at its worst: a limited quiz with all
+ * its attempts used, each with the longest response to every item, the draw (among `seedsTried`
+ * 7-digit seeds) that makes it longest and a full score; an unlimited quiz with a best score,
+ * a 2-digit count and an attempt in progress (the quiz record keeps those while they fit).
  */
-export function worstCaseState(index: CourseIndex, quizzes: readonly QuizDefinition[], seedsTried = 300): ResumeState {
-  const byId = (id: string) => quizzes.find((q) => q.id === id);
-  const records: AttemptRecord[] = [];
+export function worstCaseState(index: CourseIndex, quizzes: readonly QuizDefinition[], seedsTried = 200): ResumeState {
+  const logs: Record<string, QuizLog> = {};
   for (const quiz of quizzes) {
-    let best: AttemptRecord | null = null;
-    let bestLength = -1;
-    for (let i = 0; i < seedsTried; i++) {
-      // Seeds of 2^31 and up are 7 base-36 digits, the longest a seed is written.
-      const seed = 2 ** 31 + ((i * 2654435761) % 2 ** 31);
-      const r = record(quiz, seed, longestResponse);
-      const length = encodeAttempts([r], byId).length;
-      if (length > bestLength) [best, bestLength] = [r, length];
-    }
-    for (let k = 0; k < keptAttempts(quiz); k++) records.push(best!);
+    const worst = worstSeed(quiz, seedsTried);
+    logs[quiz.id] =
+      quiz.attempts === null
+        ? { submitted: [], count: 36 * 36 - 1, best: 1000, current: worst }
+        : { submitted: Array.from({ length: quiz.attempts }, () => ({ ...worst, score: 1000 })), count: quiz.attempts, best: 1000, current: null };
   }
   const longest = <T>(xs: readonly T[], len: (x: T) => number) => xs.reduce((a, b) => (len(b) > len(a) ? b : a));
   const lesson = longest(index.lessons, (l) => l.id.length + Math.max(...l.sectionIds.map((s) => s.length)));
@@ -105,30 +103,37 @@ export function worstCaseState(index: CourseIndex, quizzes: readonly QuizDefinit
     visited: Object.fromEntries(index.lessons.map((l) => [l.id, [...l.sectionIds]])),
     location: lesson ? { lesson: lesson.id, section: longest(lesson.sectionIds, (s) => s.length) } : null,
     prefs: { locale: 'es', textSize: 200, reducedMotion: 'no-preference' },
-    attempts: encodeAttempts(records, byId),
+    attempts: encodeQuizLogs(logs, quizzes),
   };
 }
 
-/** A pool of attempt strings a learner can reach: random quizzes, attempts, seeds and responses. */
+/** A pool of quiz records a learner can reach: random attempts, seeds, responses and scores. */
 export function attemptPool(quizzes: readonly QuizDefinition[], size: number, seed = 1): string[] {
   const rnd = mulberry32(seed);
-  const byId = (id: string) => quizzes.find((q) => q.id === id);
   const pool: string[] = [''];
   if (quizzes.length === 0) return pool;
   for (let i = 1; i < size; i++) {
-    const records: AttemptRecord[] = [];
+    const logs: Record<string, QuizLog> = {};
     for (const quiz of quizzes) {
-      const n = Math.floor(rnd() * (keptAttempts(quiz) + 1));
-      for (let k = 0; k < n; k++) {
+      if (rnd() < 0.3) continue;
+      const attempt = () => {
         const s = Math.floor(rnd() * 2 ** 32);
-        records.push(record(quiz, s, (item) => randomResponse(item, rnd), rnd));
+        return { seed: s, tokens: tokens(quiz, s, (item) => randomResponse(item, rnd), rnd) };
+      };
+      const score = () => Math.floor(rnd() * 1001);
+      if (quiz.attempts === null) {
+        const count = Math.floor(rnd() * 40);
+        logs[quiz.id] = { submitted: [], count, best: count > 0 ? score() : null, current: rnd() < 0.3 ? attempt() : null };
+      } else {
+        const n = Math.floor(rnd() * (quiz.attempts + 1));
+        const submitted = Array.from({ length: n }, () => ({ ...attempt(), score: score() }));
+        logs[quiz.id] = { submitted, count: n, best: n > 0 ? Math.max(...submitted.map((a) => a.score)) : null, current: n < quiz.attempts && rnd() < 0.5 ? attempt() : null };
       }
     }
-    pool.push(encodeAttempts(records, byId));
+    pool.push(encodeQuizLogs(logs, quizzes));
   }
   return pool;
 }
-
 /** A random state the learner can reach: sections of the course visited in any order, any prefs. */
 export function randomReachableState(index: CourseIndex, attempts: readonly string[], rnd: () => number): ResumeState {
   const visited: Record<string, string[]> = {};
