@@ -63,6 +63,21 @@ function correctTokens(item: QuizItem): string[] {
   }
 }
 
+/** Every id a token of the item can use, in authored order: SCORM 1.2 spells each as one character. */
+function idsOf(item: QuizItem): string[] | undefined {
+  switch (item.kind) {
+    case 'single':
+    case 'multiple':
+      return item.choices.map((c) => c.id);
+    case 'matching':
+      return [...item.premises, ...item.responses];
+    case 'sequencing':
+      return [...item.steps];
+    default:
+      return undefined;
+  }
+}
+
 /**
  * One interaction per answered item of a submission (cmi.interactions.n.*), with the item's
  * position in the attempt (unanswered items leave their position unused).
@@ -78,6 +93,7 @@ export function interactionsOf(s: QuizSubmission): { position: number; report: I
       report: {
         id: `${s.quizId}-${item.id}`,
         type: TYPE[item.kind],
+        ...(idsOf(item) ? { ids: idsOf(item)! } : {}),
         learnerResponse: tokens(item, input),
         correctResponse: correctTokens(item),
         result: f >= 1 ? 'correct' : 'incorrect',

@@ -28,8 +28,8 @@ export interface LaunchInfo {
   /** Set when a saved record existed but could not be read; it was kept aside, not destroyed. */
   notice?: 'saved-record-unreadable';
   /**
-   * cmi.interactions._count at launch: interactions already recorded, so the next one written is
-   * this index. Absent when the adapter keeps no interactions of earlier sessions.
+   * cmi.interactions._count at launch: interactions already recorded. The SCORM adapters append
+   * after them whatever index they are given; absent when the adapter keeps none.
    */
   interactionCount?: number;
 }

@@ -83,6 +83,8 @@ export function createScormAdapter(raw: RawLms, spec: VersionSpec, opts: ScormAd
   let location: string | null = null;
   /** Objective id -> its index in cmi.objectives (the LMS may have created them from the manifest). */
   const objectiveIndex = new Map<string, number>();
+  /** The caller's interaction index -> its index in cmi.interactions, for this session. */
+  const interactionIndex = new Map<number, number>();
   let objectiveCount = 0;
   let interactionCount = 0;
   let completion: CompletionStatus | null = null;
@@ -180,14 +182,19 @@ export function createScormAdapter(raw: RawLms, spec: VersionSpec, opts: ScormAd
 
     writeScore: (score) => guarded('SetValue(score)', mayScore, () => spec.writeScore(session, score)),
 
-    writeInteraction: (n, x) =>
-      guarded(`SetValue(cmi.interactions.${n})`, mayScore, () => {
-        if (!Number.isInteger(n) || n < 0 || n > interactionCount) {
-          ownError = { code: '351', message: 'General Set Failure', call: `SetValue(cmi.interactions.${n})`, detail: `the next free index is ${interactionCount}` };
-          log(`SetValue(cmi.interactions.${n}) refused by the course: the next free index is ${interactionCount}`);
-          return false;
+    /**
+     * Writes cmi.interactions.n.*. The caller's index names the interaction; the first time it is
+     * seen it gets the next free index of cmi.interactions (an LMS refuses a gap, and records of
+     * earlier sessions, counted in interactions._count, are never written over); the same index
+     * later in the session writes the same record again (only what changed).
+     */
+    writeInteraction: (key, x) =>
+      guarded(`SetValue(cmi.interactions: ${x.id})`, mayScore, () => {
+        let n = interactionIndex.get(key);
+        if (n === undefined) {
+          n = interactionCount++;
+          interactionIndex.set(key, n);
         }
-        if (n === interactionCount) interactionCount++;
         return spec.writeInteraction(session, n, x);
       }),
 

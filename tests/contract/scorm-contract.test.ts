@@ -272,6 +272,22 @@ const cases: Case[] = [
     },
   },
   {
+    name: 'interactions are appended after those already recorded, without gaps, whatever index the course gives',
+    run(v) {
+      const earlier = launch(v);
+      earlier.adapter.writeInteraction(0, interaction({ id: 'first', type: 'true-false', learnerResponse: ['true'], correctResponse: ['true'] }));
+      earlier.adapter.terminate('suspend');
+      const { lms, adapter, info } = launch(v, { previous: earlier.lms.record() });
+      expect(info?.interactionCount).toBe(1);
+      adapter.writeInteraction(25, interaction({ id: 'second', type: 'true-false', learnerResponse: ['false'], correctResponse: ['true'], result: 'incorrect' }));
+      adapter.writeInteraction(22, interaction({ id: 'third', type: 'true-false', learnerResponse: ['true'], correctResponse: ['true'] }));
+      adapter.writeInteraction(25, interaction({ id: 'second', type: 'true-false', learnerResponse: ['false'], correctResponse: ['true'], result: 'incorrect', weighting: 2 }));
+      const ids = sets(lms).filter(([e]) => /\.id$/.test(e!));
+      expect(ids).toEqual([['cmi.interactions.1.id', 'second'], ['cmi.interactions.2.id', 'third']]);
+      expect(sets(lms).slice(-1)).toEqual([['cmi.interactions.1.weighting', '2']]);
+    },
+  },
+  {
     name: 'session time in the version’s format, zero and long',
     run(v) {
       const { lms, adapter } = launch(v);
