@@ -82,3 +82,27 @@ export function buildClassData(
   }
   return { learners: [...learnerIx.keys()], items, scores, responseIndex, responses, correct };
 }
+
+/**
+ * Maps interaction ids to the bank's item ids. The course writes `<quiz-id>-<item-id>` (e.g.
+ * `final-f04-entry-into-force`); other tools prefix or suffix differently, so an id that is not
+ * in the bank is matched to the longest bank id it ends with after a separator (`-`, `_`, `:`,
+ * `.`, `/`). Ids that match nothing are kept as they are.
+ */
+export function mapItemIds(records: readonly ResponseRecord[], known: ReadonlySet<string>): ResponseRecord[] {
+  if (known.size === 0) return [...records];
+  const byId = new Map<string, string>();
+  const sorted = [...known].sort((a, b) => b.length - a.length);
+  const resolve = (id: string): string => {
+    if (known.has(id)) return id;
+    let hit = byId.get(id);
+    if (hit !== undefined) return hit;
+    hit = sorted.find((k) => id.length > k.length && id.endsWith(k) && '-_:./'.includes(id[id.length - k.length - 1]!)) ?? id;
+    byId.set(id, hit);
+    return hit;
+  };
+  return records.map((r) => {
+    const item = resolve(r.item);
+    return item === r.item ? r : { ...r, item };
+  });
+}

@@ -7,6 +7,6 @@ export * from './records.ts';
 export { parseLongCsv } from './parse-long.ts';
 export { parseMoodleInteractions, decodeMoodleText, resultCredit } from './parse-moodle.ts';
 export { parseResultsFile, mergeResults } from './load.ts';
-export { buildClassData, type AttemptPolicy, type ClassData } from './class-data.ts';
+export { buildClassData, mapItemIds, type AttemptPolicy, type ClassData } from './class-data.ts';
 export * from './statistics.ts';
 export * from './export-csv.ts';

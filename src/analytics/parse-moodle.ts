@@ -115,14 +115,14 @@ export function parseMoodleInteractions(text: string, file: string): ParsedResul
   const hint =
     "in Moodle's interactions report, tick 'Summary of question' and 'Summary of result' (or 'Summary of right answer') in the report options, then download again";
   if (!found) {
-    problems.push(problem(file, headerRow.line, 'error', 'unknown-format', `no interaction columns (Question 0, Response 0, …): ${hint}`, { hint }));
+    problems.push(problem(file, headerRow.line, 'error', 'moodle-columns', `no interaction columns (Question 0, Response 0, …): ${hint}`, { hint }));
     return done(0);
   }
   const { start, groups } = found;
   const usable = groups.filter((g) => g.cols.question !== undefined && (g.cols.result !== undefined || (g.cols.right !== undefined && g.cols.response !== undefined)));
   if (usable.length === 0) {
     problems.push(
-      problem(file, headerRow.line, 'error', 'unknown-format', `the interaction columns hold no question ids with results: ${hint}`, { hint }),
+      problem(file, headerRow.line, 'error', 'moodle-columns', `the interaction columns hold no question ids with results: ${hint}`, { hint }),
     );
     return done(0);
   }
@@ -130,7 +130,7 @@ export function parseMoodleInteractions(text: string, file: string): ParsedResul
   let attemptCol = header.findIndex((h, i) => i > 0 && i < start && ATTEMPT_LABELS.includes(norm(h)));
   if (attemptCol === -1 && start - 5 >= 1) attemptCol = start - 5;
   if (attemptCol < 1) {
-    problems.push(problem(file, headerRow.line, 'error', 'unknown-format', 'no Attempt column before the interaction columns', { hint }));
+    problems.push(problem(file, headerRow.line, 'error', 'moodle-columns', 'no Attempt column before the interaction columns', { hint }));
     return done(0);
   }
   const data = rows.slice(1);

@@ -36,10 +36,10 @@ export type ProblemCode =
   | 'bad-result'
   | 'duplicate'
   | 'unknown-format'
+  | 'moodle-columns'
   | 'empty-file'
   | 'no-attempt'
-  | 'neutral-result'
-  | 'unknown-item';
+  | 'neutral-result';
 
 export interface RowProblem {
   file: string;

@@ -123,6 +123,8 @@ export interface AnalyseOptions {
 }
 
 const GROUP = 0.27;
+/** Kinds whose response holds several options (a choice set, matching pairs). */
+const MULTI_TOKEN = new Set(['multiple', 'matching']);
 /** Rest scores closer than this are tied. */
 const EPS = 1e-9;
 
@@ -134,8 +136,12 @@ export function responseOptions(response: string, kind: string | undefined): str
     case 'single':
       return [r];
     case 'multiple':
-    case 'matching':
       return r.split(/\[,\]|,/).map((s) => s.trim()).filter(Boolean);
+    case 'matching':
+      // SCORM 2004 writes `p[.]r[,]p2[.]r2`, SCORM 1.2 `p.r,p2.r2`: both become `p.r` pairs.
+      return r.split(/\[,\]|,/).map((s) => s.trim().replace('[.]', '.')).filter(Boolean);
+    case 'sequencing':
+      return [r.split(/\[,\]|,/).map((s) => s.trim()).join(',')];
     case 'true-false': {
       const v = r.toLowerCase();
       return [v === 't' || v === '1' || v === 'true' ? 'true' : v === 'f' || v === '0' || v === 'false' ? 'false' : r];
@@ -228,13 +234,17 @@ function itemStats(
   const { who, rest, work } = scratch;
   const distinct = data.responses[i]!;
   const all = new Int32Array(distinct.length);
+  const credit = new Float64Array(distinct.length);
   let sx = 0, sr = 0, sxx = 0, srr = 0, sxr = 0, m = 0, ni = 0;
   for (let l = 0; l < L; l++) {
     const xi = x[l]!;
     if (xi !== xi) continue;
     ni += 1;
     const ri = resp[l]!;
-    if (ri >= 0) all[ri]! += 1;
+    if (ri >= 0) {
+      all[ri]! += 1;
+      credit[ri]! += xi;
+    }
     const c = cnt[l]!;
     if (c < 2) continue;
     const r = (sum[l]! - xi) / (c - 1);
@@ -313,9 +323,12 @@ function itemStats(
   const byOption = new Map<string, OptionStats>();
   for (const c of info?.choices ?? []) byOption.set(c, { option: c, count: 0, share: 0, upper: 0, lower: 0 });
   let blank = 0;
+  // Without a key, a response that always earned full credit is the right one (numeric, fill-in…).
+  const earned = new Map<string, boolean>();
   distinct.forEach((r, ri) => {
     const opts = responseOptions(r, info?.kind);
     if (opts.length === 0) blank += all[ri]!;
+    if (opts.length === 1 && all[ri]! > 0) earned.set(opts[0]!, (earned.get(opts[0]!) ?? true) && credit[ri]! / all[ri]! >= 1 - EPS);
     for (const o of new Set(opts)) {
       const s = byOption.get(o) ?? { option: o, count: 0, share: 0, upper: 0, lower: 0 };
       s.count += all[ri]!;
@@ -331,7 +344,7 @@ function itemStats(
     share: ni > 0 ? round(o.count / ni) : 0,
     upper: g > 0 ? round(o.upper / g) : 0,
     lower: g > 0 ? round(o.lower / g) : 0,
-    ...(key ? { correct: key.has(o.option) } : {}),
+    ...(key ? { correct: key.has(o.option) } : MULTI_TOKEN.has(info?.kind ?? '') || !earned.has(o.option) ? {} : { correct: earned.get(o.option)! }),
   }));
   if (!info?.choices) options.sort((a, b) => b.count - a.count || a.option.localeCompare(b.option));
 

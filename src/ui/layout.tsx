@@ -106,6 +106,9 @@ export function Layout() {
       <footer className="site-footer">
         <p>{t('footer.source')}</p>
         {adapterKind === 'standalone' && <p>{t('footer.standalone')}</p>}
+        <p>
+          <NavLink to="/instructor">{t('instructor.footerLink')}</NavLink>
+        </p>
       </footer>
     </CitationProvider>
   );

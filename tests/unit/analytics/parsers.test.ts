@@ -5,6 +5,7 @@ import {
   buildClassData,
   decodeMoodleText,
   itemsCsv,
+  mapItemIds,
   parseLongCsv,
   parseMoodleInteractions,
   parseResultsFile,
@@ -158,7 +159,7 @@ describe("Moodle's interactions report", () => {
 
   it('explains which report options to tick when the export has no question ids', () => {
     const p = parseMoodleInteractions('Name\tAttempt\tStarted on\tLast accessed on\tScore\tSCO\tResponse 0\nAna\t1\tx\ty\t1\t1\tb\n', 'resp-only.txt');
-    expect(p.problems[0]!.code).toBe('unknown-format');
+    expect(p.problems[0]!.code).toBe('moodle-columns');
     expect(p.problems[0]!.message).toContain("tick 'Summary of question' and 'Summary of result'");
   });
 
@@ -211,5 +212,13 @@ describe('CSV download of the statistics', () => {
   it('lists problems with their location', () => {
     const csv = problemsCsv(parseLongCsv(long, 'small-class.csv').problems);
     expect(csv.split('\r\n')[4]).toBe('small-class.csv:30-31,small-class.csv,30,error,field-count,"expected 4 fields, found 2"');
+  });
+});
+
+describe('matching interaction ids to the question bank', () => {
+  it('strips the quiz prefix the course writes, and keeps ids the bank does not have', () => {
+    const parsed = parseLongCsv('learner,item,response,score\nana,final-f04-entry,b,1\nana,04-tpnw-l04-entry,b,1\nana,q9,x,0\nana,l04-entry,b,1\n', 'ids.csv');
+    const mapped = mapItemIds(parsed.records, new Set(['f04-entry', 'l04-entry', 'entry']));
+    expect(mapped.map((r) => r.item)).toEqual(['f04-entry', 'l04-entry', 'q9', 'l04-entry']);
   });
 });

@@ -154,3 +154,26 @@ describe('objective mastery of the small class', () => {
     expect(r.unknownItems).toEqual(['q9']);
   });
 });
+
+describe('options of other item kinds', () => {
+  it('marks the response that always earned full credit as right when no key is given', () => {
+    const parsed = parseLongCsv('learner,item,response,score\na,n1,8,1\nb,n1,7,0\nc,n1,8,1\nd,n1,9,0\n', 'n.csv');
+    const r = analyseClass(buildClassData(parsed.records), { meta: new Map([['n1', { id: 'n1', kind: 'numeric' }]]) });
+    expect(r.items[0]!.options.map((o) => [o.option, o.count, o.correct])).toEqual([
+      ['8', 2, true],
+      ['7', 1, false],
+      ['9', 1, false],
+    ]);
+  });
+
+  it('counts matching pairs written by SCORM 1.2 and 2004 alike', () => {
+    const parsed = parseLongCsv('learner,item,response,score\na,m1,"p1[.]r1[,]p2[.]r2",1\nb,m1,"p1.r2,p2.r2",0.5\n', 'm.csv');
+    const meta = new Map([['m1', { id: 'm1', kind: 'matching', key: ['p1.r1', 'p2.r2'] }]]);
+    const r = analyseClass(buildClassData(parsed.records), { meta });
+    expect(r.items[0]!.options.map((o) => [o.option, o.count, o.correct])).toEqual([
+      ['p2.r2', 2, true],
+      ['p1.r1', 1, true],
+      ['p1.r2', 1, false],
+    ]);
+  });
+});
