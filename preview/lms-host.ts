@@ -8,6 +8,7 @@
  * scorm-again is lenient (it accepts 1.2 suspend_data over 4,096 characters, for one), so tests
  * assert what the course sends from `calls`, not only what scorm-again accepted.
  */
+import { nextLaunchData, type CmiRecord, type Launch, type LmsMode, type LmsVersion } from './launch-data.ts';
 import * as scorm12 from 'scorm-again/scorm12';
 import * as scorm2004 from 'scorm-again/scorm2004';
 import type Scorm12Class from 'scorm-again/scorm12';
@@ -19,8 +20,7 @@ const { Scorm2004API } = scorm2004 as unknown as { Scorm2004API: typeof Scorm200
 type Scorm12API = Scorm12Class;
 type Scorm2004API = Scorm2004Class;
 
-export type LmsVersion = '1.2' | '2004';
-export type LmsMode = 'normal' | 'browse' | 'review';
+export type { CmiRecord, Launch, LmsMode, LmsVersion };
 
 export interface Faults {
   /** Every SetValue / LMSSetValue returns "false" with a general set failure. */
@@ -33,15 +33,6 @@ export interface Faults {
 
 export const NO_FAULTS: Faults = { setValueFails: false, commitFails: false, slowMs: 0 };
 
-export interface Launch {
-  mode: LmsMode;
-  credit: boolean;
-  learnerId: string;
-  /** As the LMS stores it: 1.2 "Last, First". */
-  learnerName: string;
-  launchData?: string;
-}
-
 export interface CallRecord {
   /** The API method, e.g. `SetValue` or `LMSCommit`. */
   fn: string;
@@ -51,9 +42,6 @@ export interface CallRecord {
   error: string;
   at: number;
 }
-
-/** Everything the LMS keeps about a learner between launches: scorm-again's CMI as JSON. */
-export type CmiRecord = Record<string, unknown>;
 
 export interface HostedLms {
   version: LmsVersion;
@@ -101,45 +89,6 @@ function flatten(prefix: string, value: unknown, out: Record<string, string>): v
   } else if (value !== '' && value !== undefined && value !== null) {
     out[prefix] = String(value);
   }
-}
-
-/** How an LMS starts the next launch from the last one's record (what RTE books say of cmi.entry). */
-function nextLaunchData(version: LmsVersion, previous: CmiRecord | null | undefined, launch: Launch): CmiRecord {
-  const prev = (previous ?? {}) as Record<string, unknown>;
-  if (version === '1.2') {
-    const core = (prev.core ?? {}) as Record<string, unknown>;
-    const resumed = core.exit === 'suspend';
-    const keep = previous ? { ...prev } : {};
-    return {
-      ...keep,
-      launch_data: launch.launchData ?? '',
-      core: {
-        ...core,
-        student_id: launch.learnerId,
-        student_name: launch.learnerName,
-        lesson_mode: launch.mode,
-        credit: launch.credit ? 'credit' : 'no-credit',
-        entry: !previous ? 'ab-initio' : resumed ? 'resume' : '',
-        exit: '',
-        session_time: '',
-        lesson_status: (core.lesson_status as string) || 'not attempted',
-      },
-    };
-  }
-  const resumed = prev.exit === 'suspend';
-  // Exit other than suspend ends the attempt: the next launch is a new attempt with a fresh record.
-  const keep = previous && resumed ? { ...prev } : {};
-  return {
-    ...keep,
-    learner_id: launch.learnerId,
-    learner_name: launch.learnerName,
-    launch_data: launch.launchData ?? '',
-    mode: launch.mode,
-    credit: launch.credit ? 'credit' : 'no-credit',
-    entry: resumed ? 'resume' : 'ab-initio',
-    exit: '',
-    session_time: '',
-  };
 }
 
 /** Starts a stand-in LMS for one launch of the course. */
