@@ -68,7 +68,7 @@ async function launchTab(context: BrowserContext, version: LmsVersion): Promise<
   await page.evaluate(
     ({ version, data, src, key }) => {
       const w = window as unknown as Record<string, unknown>;
-      const Api = (version === '1.2' ? w.Scorm12API : w.Scorm2004API) as new (s: object) => Record<string, (...a: string[]) => unknown>;
+      const Api = (version === '1.2' ? w.Scorm12API : w.Scorm2004API) as new (s: object) => Record<string, (...a: unknown[]) => unknown>;
       const rt = new Api({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
       rt.loadFromJSON!(data as never, '');
       const names =
