@@ -61,6 +61,9 @@ export function CitationProvider({ children }: { children: ReactNode }) {
 
   const close = () => dialogRef.current?.close();
   const onClose = () => {
+    // The close event is queued: after Escape then a quick Enter on the citation, it arrives when
+    // the panel is already open again, and must not empty it.
+    if (dialogRef.current?.open) return;
     setRange(null);
     triggerRef.current?.focus();
   };

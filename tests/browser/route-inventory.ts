@@ -85,12 +85,14 @@ export interface RouteContext {
 type Resolver = (ctx: RouteContext) => string[];
 
 const firstLesson = (c: RouteContext) => c.course.index.lessons[0]!;
-/** The first formative check and the final assessment: every widget state is reached through them. */
+/**
+ * The first lesson's formative check (the final assessment has a route of its own, #/assessment),
+ * or the first quiz there is.
+ */
 const quizIds = (c: RouteContext): string[] => {
   const quizzes = c.course.index.quizzes ?? [];
-  const formative = quizzes.find((q) => q.kind === 'formative');
-  const final = quizzes.find((q) => q.kind === 'final');
-  return [formative, final].filter((q) => q !== undefined).map((q) => q.id);
+  const pick = quizzes.find((q) => q.kind === 'formative' && q.lesson === firstLesson(c).id) ?? quizzes[0];
+  return pick ? [pick.id] : [];
 };
 
 /**

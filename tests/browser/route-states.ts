@@ -3,6 +3,7 @@
  * (axe, reflow): each names the routes it applies to and how to get there by the UI.
  */
 import type { Page } from 'playwright-core';
+import { answerAll, checkFirst, ensureAttempt, submit } from './quiz-driver.ts';
 
 export interface RouteState {
   name: string;
@@ -12,6 +13,12 @@ export interface RouteState {
   leave?: (page: Page) => Promise<void>;
 }
 
+const isQuizRoute = (r: string) => /^\/(quiz\/[^/]+|assessment)$/.test(r);
+
+/**
+ * In this order for one learner: each quiz state carries on from the one before (a new attempt,
+ * the same attempt answered, then submitted), so a final assessment spends one attempt.
+ */
 export const ROUTE_STATES: RouteState[] = [
   {
     name: 'with the citation panel open',
@@ -23,6 +30,38 @@ export const ROUTE_STATES: RouteState[] = [
     leave: async (page) => {
       await page.keyboard.press('Escape');
       await page.locator('dialog.cite-panel[open]').waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: 'with an attempt open, items unanswered',
+    applies: isQuizRoute,
+    enter: async (page, { route }) => ensureAttempt(page, route),
+  },
+  {
+    name: 'asking to confirm a submission with unanswered items',
+    applies: isQuizRoute,
+    enter: async (page, { route }) => {
+      await ensureAttempt(page, route);
+      await page.locator('form.quiz-form button[type="submit"]').click();
+      await page.locator('.quiz-confirm').waitFor();
+    },
+  },
+  {
+    name: 'with every item answered (and one checked, in a formative quiz)',
+    applies: isQuizRoute,
+    enter: async (page, { route }) => {
+      await ensureAttempt(page, route);
+      await answerAll(page);
+      await checkFirst(page);
+    },
+  },
+  {
+    name: 'submitted, showing the review',
+    applies: isQuizRoute,
+    enter: async (page, { route }) => {
+      await ensureAttempt(page, route);
+      await answerAll(page);
+      await submit(page);
     },
   },
 ];
