@@ -28,10 +28,11 @@ import {
 } from '../quiz/index.ts';
 import { useCourseStore } from '../store/course-store.ts';
 import { Inlines } from '../ui/content/render.tsx';
-import { findLesson, lessonTitle } from '../ui/course-data.ts';
+import { contentLocaleFor, findLesson, lessonTitle } from '../ui/course-data.ts';
 import { directionOf } from '../ui/i18n.ts';
 import { LearnerAnswer, RightAnswer } from '../ui/quiz/answer-view.tsx';
 import { ItemView } from '../ui/quiz/item-view.tsx';
+import { UiText } from '../ui/quiz/ui-text.tsx';
 import {
   FINAL_QUIZ_ID,
   findQuiz,
@@ -128,7 +129,7 @@ function Facts({ structure, log }: { structure: QuizStructure; log: QuizLog }) {
   const draw = Math.min(structure.draw, structure.items.length);
   return (
     <ul className="quiz-facts" lang={ui} dir={directionOf(ui)}>
-      <li>{t('quiz.facts.items', { count: draw })}</li>
+      <li>{t('quiz.facts.items', { n: draw })}</li>
       <li>{t('quiz.facts.passMark', { percent: formatPercent(structure.passMark, ui) })}</li>
       {structure.attempts === null ? (
         <li>{t('quiz.facts.unlimited')}</li>
@@ -276,7 +277,7 @@ function AttemptView({ structure, text, log, locale, announce, onSubmitted }: At
         {items.map((item, i) => {
           const score = checks[i];
           return (
-            <li key={item.id} className="quiz-item">
+            <li key={item.id} className="quiz-item" data-item={item.id}>
               <ItemView
                 pub={pubs[i]!}
                 text={text.items[item.id]!}
@@ -312,7 +313,7 @@ function AttemptView({ structure, text, log, locale, announce, onSubmitted }: At
       <div className="quiz-submit" lang={ui} dir={directionOf(ui)}>
         {confirming && answered < items.length && (
           <div className="quiz-confirm" role="alert" tabIndex={-1} ref={confirmRef}>
-            <p>{t('quiz.confirmUnanswered', { count: items.length - answered })}</p>
+            <p>{t('quiz.confirmUnanswered', { n: items.length - answered })}</p>
             <button type="button" className="button" onClick={() => setConfirming(false)}>
               {t('quiz.keepAnswering')}
             </button>
@@ -357,17 +358,14 @@ function Verdict({
   const cls = f >= 1 ? 'is-correct' : f > 0 ? 'is-partly' : 'is-incorrect';
   return (
     <div className={`quiz-verdict ${cls}`}>
-      <p className="quiz-verdict-label" lang={ui} dir={directionOf(ui)}>
+      <p className="quiz-verdict-label">
         <span aria-hidden="true" className="quiz-mark">
           {f >= 1 ? '✓' : f > 0 ? '◐' : '✗'}
         </span>{' '}
-        {verdict}
+        <UiText>{verdict}</UiText>
       </p>
       <p className="quiz-explanation">
-        <span className="quiz-why" lang={ui} dir={directionOf(ui)}>
-          {t('quiz.review.why')}
-        </span>{' '}
-        <Inlines nodes={explanation} />
+        <UiText className="quiz-why">{t('quiz.review.why')}</UiText> <Inlines nodes={explanation} />
       </p>
     </div>
   );
@@ -405,6 +403,7 @@ function ResultsView({
         .filter(([, l]) => !l.mastered)
         .map(([id]) => findLesson(id))
         .filter((l) => l !== undefined)
+        .sort((a, b) => a.order - b.order)
     : [];
   const final = structure.kind === 'final';
   const uiAttrs = { lang: ui, dir: directionOf(ui) } as const;
@@ -449,7 +448,13 @@ function ResultsView({
             <ul>
               {toReview.map((l) => (
                 <li key={l.id}>
-                  <Link to={`/lesson/${l.id}`}>{lessonTitle(l, ui)}</Link>
+                  <Link
+                    to={`/lesson/${l.id}`}
+                    lang={contentLocaleFor(l, ui)}
+                    dir={directionOf(contentLocaleFor(l, ui))}
+                  >
+                    {lessonTitle(l, ui)}
+                  </Link>
                 </li>
               ))}
             </ul>
@@ -484,18 +489,20 @@ function ResultsView({
           <h2 {...uiAttrs}>{t('quiz.review.title')}</h2>
           <ol className="quiz-review">
             {items.map((item, i) => (
-              <li key={item.id} className="quiz-review-item">
+              <li key={item.id} className="quiz-review-item" data-item={item.id}>
                 <h3 className="quiz-review-heading">
-                  <span className="quiz-number" {...uiAttrs}>
+                  <UiText className="quiz-number">
                     {t('quiz.question', { n: i + 1, total: items.length })}
-                  </span>
+                  </UiText>
                   <span className="quiz-stem">
                     <Inlines nodes={text.items[item.id]?.stem ?? []} />
                   </span>
                 </h3>
                 <dl className="quiz-answers">
                   <div>
-                    <dt {...uiAttrs}>{t('quiz.review.yours')}</dt>
+                    <dt>
+                      <UiText>{t('quiz.review.yours')}</UiText>
+                    </dt>
                     <dd>
                       <LearnerAnswer
                         item={item}
@@ -505,7 +512,9 @@ function ResultsView({
                     </dd>
                   </div>
                   <div>
-                    <dt {...uiAttrs}>{t('quiz.review.right')}</dt>
+                    <dt>
+                      <UiText>{t('quiz.review.right')}</UiText>
+                    </dt>
                     <dd>
                       <RightAnswer item={item} text={text.items[item.id]!} locale={locale} />
                     </dd>

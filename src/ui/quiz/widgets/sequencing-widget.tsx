@@ -63,33 +63,35 @@ export function SequencingWidget({
         {order.map((id, i) => {
           const label = inlineText(text.choices[id] ?? []);
           return (
-            <li key={id}>
-              <span className="quiz-step">
-                <Inlines nodes={text.choices[id] ?? []} />
-              </span>
-              <span className="quiz-step-buttons">
-                {(['up', 'down'] as const).map((dir) => {
-                  const disabled = dir === 'up' ? i === 0 : i === order.length - 1;
-                  return (
-                    <button
-                      key={dir}
-                      type="button"
-                      className="icon-button quiz-move"
-                      ref={(el) => {
-                        if (el) buttons.current.set(`${id}:${dir}`, el);
-                        else buttons.current.delete(`${id}:${dir}`);
-                      }}
-                      aria-disabled={disabled || undefined}
-                      onClick={() => !disabled && move(i, dir === 'up' ? -1 : 1)}
-                    >
-                      <span aria-hidden="true">{dir === 'up' ? '↑' : '↓'}</span>
-                      <span className="visually-hidden" {...ui}>
-                        {t(dir === 'up' ? 'quiz.sequencing.up' : 'quiz.sequencing.down', { item: label })}
-                      </span>
-                    </button>
-                  );
-                })}
-              </span>
+            <li key={id} data-step={id}>
+              <div className="quiz-step-row">
+                <span className="quiz-step">
+                  <Inlines nodes={text.choices[id] ?? []} />
+                </span>
+                <span className="quiz-step-buttons">
+                  {(['up', 'down'] as const).map((dir) => {
+                    const disabled = dir === 'up' ? i === 0 : i === order.length - 1;
+                    return (
+                      <button
+                        key={dir}
+                        type="button"
+                        className="icon-button quiz-move"
+                        ref={(el) => {
+                          if (el) buttons.current.set(`${id}:${dir}`, el);
+                          else buttons.current.delete(`${id}:${dir}`);
+                        }}
+                        aria-disabled={disabled || undefined}
+                        onClick={() => !disabled && move(i, dir === 'up' ? -1 : 1)}
+                      >
+                        <span aria-hidden="true">{dir === 'up' ? '↑' : '↓'}</span>
+                        <span className="visually-hidden" {...ui}>
+                          {t(dir === 'up' ? 'quiz.sequencing.up' : 'quiz.sequencing.down', { item: label })}
+                        </span>
+                      </button>
+                    );
+                  })}
+                </span>
+              </div>
             </li>
           );
         })}
