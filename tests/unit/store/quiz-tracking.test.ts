@@ -152,4 +152,16 @@ describe('quiz results reach the LMS through the tracking bridge', () => {
     expect(second.kept.interactions.size).toBe(0);
     expect(second.kept.state).toBe(saved);
   });
+
+  it('resumes a learner saved before quizzes existed (resume state v1): progress kept, no attempts, v2 written next', () => {
+    const v1 = '1:{"v":{"a":["s1"]},"l":["a","s1"],"p":["es",125,"r"]}';
+    const { adapter, kept } = lms(v1);
+    handle = startTracking({ index, adapter, now: () => 0, log: () => undefined });
+    expect(useCourseStore.getState().visited).toEqual({ a: ['s1'] });
+    expect(useCourseStore.getState().quizLogs).toEqual({});
+    attempt(31, 4);
+    const decoded = decodeState(kept.state!, index);
+    expect(decoded).toMatchObject({ ok: true, version: 2, state: { visited: { a: ['s1'] } } });
+    expect(decoded.ok && decoded.state.attempts).toMatch(/:rs$/);
+  });
 });
