@@ -32,6 +32,12 @@ export const router = createHashRouter([
       { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found.tsx')).default }) },
     ],
   },
+  // Instructor windows with a layout of their own (a projector, a printer): outside the learner's layout.
+  {
+    path: '/present/:lessonId',
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import('./routes/present.tsx')).default }),
+  },
 ]);
 
 /** Applies language, direction, text size and motion to the document whenever they change. */

@@ -4,13 +4,15 @@ import { App } from './app.tsx';
 import { useCourseStore } from './store/course-store.ts';
 import { startTracking } from './store/tracking-bridge.ts';
 import { courseIndex } from './ui/course-data.ts';
+import { isInstructorWindow } from './instructor/windows.ts';
 import { directionOf, initI18n } from './ui/i18n.ts';
 import { resolveLocale } from './ui/use-ui-locale.ts';
 import './ui/styles.css';
 
 async function main() {
   // Resume first (synchronous), so the first paint already shows the learner's progress and language.
-  startTracking({ index: courseIndex });
+  // A presenter, print or results window is not a learner's session: it never talks to an LMS.
+  if (!isInstructorWindow(window.location.hash)) startTracking({ index: courseIndex });
   const locale = resolveLocale(useCourseStore.getState().locale);
   const i18n = await initI18n(locale);
   document.documentElement.lang = locale;

@@ -28,7 +28,8 @@ export function directionOf(locale: string): 'rtl' | 'ltr' {
   return (RTL_LOCALES as readonly string[]).includes(locale) ? 'rtl' : 'ltr';
 }
 
-async function ensureLoaded(instance: i18n, locale: UiLocale): Promise<void> {
+/** Loads a locale's UI strings without switching to it (print and presenter views in another language). */
+export async function ensureLoaded(instance: i18n, locale: UiLocale): Promise<void> {
   if (instance.hasResourceBundle(locale, 'ui')) return;
   instance.addResourceBundle(locale, 'ui', await loaderFor(locale)(), true, true);
 }

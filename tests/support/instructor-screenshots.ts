@@ -63,6 +63,12 @@ for (const locale of locales.split(',')) {
       await audience.goto(`${server.url}#/present/04-tpnw?view=audience`);
       await audience.waitForSelector('.slide h1, .slide h2');
       await shot('present-audience', audience, false);
+      await audience.keyboard.press('Home');
+      await shot('present-audience-title', audience, false);
+      for (let k = 0; k < 40 && (await audience.locator('.slide-timeline').count()) === 0; k++) await audience.keyboard.press('ArrowRight');
+      await shot('present-audience-timeline', audience, false);
+      await audience.keyboard.press('End');
+      await shot('present-audience-discussion', audience, false);
       await audience.close();
     } else if (screen === 'briefing' || screen === 'guide') {
       const l = ['es', 'en', 'zh'].includes(locale) ? locale : 'en';
