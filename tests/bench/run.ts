@@ -17,6 +17,10 @@ import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../support/chromium.ts';
 import { serveStatic } from '../support/static-server.ts';
 import { worstCaseState } from '../support/resume-states.ts';
 import { encodeState } from '../../src/tracking/state-codec.ts';
+import { MAX_PACKAGE_BYTES, writePackages } from '../../scorm/package.ts';
+import { startLms } from '../browser/lms-frame.ts';
+import { runLighthouse } from './lighthouse.ts';
+import { scriptedRun } from './scripted-run.ts';
 
 const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
 const dist = path.join(root, 'dist');
@@ -162,22 +166,57 @@ async function main() {
   rows.push({ metric: 'web build total', value: total / 1024, unit: 'KB' });
   rows.push({ metric: 'web build total (gz)', value: totalGz / 1024, unit: 'KB' });
 
+  // The SCORM packages, as `npm run package` writes them (from the dist/web just built).
+  const zips = await writePackages(root, path.join(dist, 'web'), path.join(dist, 'packages'), { maxBytes: Number.POSITIVE_INFINITY });
+  for (const z of zips) {
+    rows.push({ metric: `SCORM ${z.version} zip (${path.basename(z.file)})`, value: z.bytes / 1024, unit: 'KB', budget: MAX_PACKAGE_BYTES / 1024, kind: 'max' });
+  }
+
+  // A scripted full run of each package in an LMS: SetValue and Commit calls, redundant writes.
+  const notes: string[] = [];
+  const runBrowser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });
+  const site = await startLms(zips.map((z) => ({ version: z.version, file: z.file })));
+  try {
+    for (const version of ['2004', '1.2'] as const) {
+      const run = await scriptedRun(runBrowser, site, version, compiled.index);
+      rows.push({ metric: `SCORM ${version} full run: SetValue calls`, value: run.setValue, unit: '' });
+      rows.push({ metric: `SCORM ${version} full run: Commit calls`, value: run.commit, unit: '' });
+      rows.push({ metric: `SCORM ${version} full run: redundant writes`, value: run.redundant, unit: '', budget: 0, kind: 'max' });
+      rows.push({ metric: `SCORM ${version} full run: calls the LMS refused`, value: run.failed.length, unit: '', budget: 0, kind: 'max' });
+      if (run.redundantWrites.length > 0) notes.push(`SCORM ${version} redundant writes: ${run.redundantWrites.slice(0, 12).join('; ')}`);
+      if (run.failed.length > 0) notes.push(`SCORM ${version} refused calls: ${run.failed.slice(0, 12).join('; ')}`);
+    }
+  } finally {
+    await site.close();
+    await runBrowser.close();
+  }
+
+  // Lighthouse 12, mobile: home, a lesson and the final assessment.
+  const lessonRoute = `/lesson/${compiled.index.lessons[0]!.id}`;
+  for (const lh of await runLighthouse(path.join(dist, 'web'), ['/', lessonRoute, '/assessment'])) {
+    rows.push({ metric: `Lighthouse performance #${lh.route}`, value: lh.performance, unit: '', budget: 98, kind: 'min' });
+    rows.push({ metric: `Lighthouse accessibility #${lh.route}`, value: lh.accessibility, unit: '', budget: 100, kind: 'min' });
+    if (lh.findings.length > 0) notes.push(`Lighthouse #${lh.route}: ${lh.findings.join('; ')}`);
+  }
+
   const failures = rows.filter((r) => r.budget !== undefined && (r.kind === 'min' ? r.value < r.budget : r.value > r.budget));
-  const fmt = (n: number) => (Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
+  const W = Math.max(44, ...rows.map((r) => r.metric.length));
+  const fmt = (n: number) => (Number.isInteger(n) || Math.abs(n) >= 100 ? n.toFixed(0) : n.toFixed(2));
   const lines = rows.map((r) => {
     const budget = r.budget === undefined ? '' : `${r.kind === 'min' ? '≥' : '≤'} ${fmt(r.budget)} ${r.unit}`;
     const verdict = r.budget === undefined ? '' : failures.includes(r) ? 'FAIL' : 'ok';
-    return `| ${r.metric.padEnd(44)} | ${`${fmt(r.value)} ${r.unit}`.padStart(11)} | ${budget.padEnd(12)} | ${verdict.padEnd(4)} |`;
+    return `| ${r.metric.padEnd(W)} | ${`${fmt(r.value)} ${r.unit}`.padStart(11)} | ${budget.padEnd(12)} | ${verdict.padEnd(4)} |`;
   });
-  console.log(`\n| ${'metric'.padEnd(44)} | ${'value'.padStart(11)} | ${'budget'.padEnd(12)} | ok?  |`);
-  console.log(`|${'-'.repeat(46)}|${'-'.repeat(13)}|${'-'.repeat(14)}|------|`);
+  console.log(`\n| ${'metric'.padEnd(W)} | ${'value'.padStart(11)} | ${'budget'.padEnd(12)} | ok?  |`);
+  console.log(`|${'-'.repeat(W + 2)}|${'-'.repeat(13)}|${'-'.repeat(14)}|------|`);
   console.log(lines.join('\n'));
   console.log(`\ninitial scripts (course): ${course.files.join(', ')}`);
+  for (const n of notes) console.log(n);
   const machine = `${os.cpus().length} cores, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}`;
   mkdirSync(dist, { recursive: true });
   writeFileSync(
     path.join(dist, 'bench.json'),
-    JSON.stringify({ date: new Date().toISOString(), machine, rows, failures: failures.map((f) => f.metric) }, null, 2),
+    JSON.stringify({ date: new Date().toISOString(), machine, rows, failures: failures.map((f) => f.metric), notes }, null, 2),
   );
   console.log(`machine: ${machine}\nwritten: dist/bench.json`);
   if (failures.length > 0) {

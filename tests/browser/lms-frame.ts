@@ -7,14 +7,15 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'nod
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { unzipSync } from 'fflate';
 import type { BrowserContext, Frame, Page } from 'playwright-core';
 import { nextLaunchData, type CmiRecord, type Launch, type LmsVersion } from '../../preview/launch-data.ts';
 import { writePackages } from '../../scorm/package.ts';
 import { serveStatic, type StaticServer } from '../support/static-server.ts';
-import { root } from './gate-helpers.ts';
 
 const require = createRequire(import.meta.url);
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const RUNTIME = { '1.2': 'scorm-again/scorm12/min', '2004': 'scorm-again/scorm2004/min' } as const;
 
 export interface LmsSite {
@@ -24,10 +25,13 @@ export interface LmsSite {
   close: () => Promise<void>;
 }
 
-/** Packages the built course (dist/web, built by global-setup), unpacks both zips and serves them. */
-export async function startLms(): Promise<LmsSite> {
+/**
+ * Packages the built course (dist/web, built by global-setup) as `npm run package` does, or takes
+ * the zips already written (`zips`), unpacks both and serves them.
+ */
+export async function startLms(zips?: { version: LmsVersion; file: string }[]): Promise<LmsSite> {
   const tmp = mkdtempSync(path.join(os.tmpdir(), 'gate-lms-'));
-  const built = await writePackages(root, path.join(root, 'dist', 'web'), path.join(tmp, 'zips'), { maxBytes: Number.POSITIVE_INFINITY });
+  const built = zips ?? (await writePackages(root, path.join(root, 'dist', 'web'), path.join(tmp, 'zips'), { maxBytes: Number.POSITIVE_INFINITY }));
   const packages = {} as Record<LmsVersion, string>;
   for (const p of built) {
     const name = path.basename(p.file, '.zip');
@@ -63,20 +67,66 @@ export async function launchCourse(
   version: LmsVersion,
   launch: Launch,
   previous: CmiRecord | null = null,
+  opts: { record?: boolean } = {},
 ): Promise<{ page: Page; frame: Frame }> {
   const page = await context.newPage();
   await page.goto(`${site.server.url}lms/player.html`);
   await page.addScriptTag({ path: require.resolve(RUNTIME[version]) });
+  const kept = opts.record ? await page.evaluate((k) => localStorage.getItem(k), recordKey(version)) : null;
   await page.evaluate(
-    ({ version, data, src }) => {
+    ({ version, data, src, key, record }) => {
       const w = window as unknown as Record<string, unknown>;
       const Api = (version === '1.2' ? w.Scorm12API : w.Scorm2004API) as new (s: object) => Record<string, (...a: unknown[]) => unknown>;
       const rt = new Api({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
       rt.loadFromJSON!(data as never, '');
-      w[version === '1.2' ? 'API' : 'API_1484_11'] = rt;
+      if (!record) {
+        w[version === '1.2' ? 'API' : 'API_1484_11'] = rt;
+      } else {
+        // What an LMS keeps, across tabs: every call but reads, with a flag on a SetValue whose
+        // value the LMS already held; and the record after each successful commit.
+        const [get, err] = version === '1.2' ? ['LMSGetValue', 'LMSGetLastError'] : ['GetValue', 'GetLastError'];
+        const lastSet = new Map<string, string>();
+        const calls = JSON.parse(localStorage.getItem(`${key}:calls`) ?? '[]') as { fn: string; args: string[]; result: string; redundant?: boolean }[];
+        const api: Record<string, (...a: string[]) => string> = {};
+        const names =
+          version === '1.2'
+            ? ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic']
+            : ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic'];
+        for (const fn of names) {
+          api[fn] = (...args: string[]) => {
+            let redundant: boolean | undefined;
+            if (/SetValue$/.test(fn)) {
+              const [element, value] = args as [string, string];
+              let before = lastSet.get(element);
+              if (before === undefined) {
+                const v = String(rt[get]!(element));
+                if (String(rt[err]!()) === '0') before = v;
+              }
+              redundant = before === value;
+              lastSet.set(element, value);
+            }
+            const result = String(rt[fn]!(...args));
+            if (!/Get/.test(fn)) {
+              calls.push({ fn, args, result, ...(redundant ? { redundant } : {}) });
+              localStorage.setItem(`${key}:calls`, JSON.stringify(calls));
+            }
+            if (/Commit|Finish|Terminate/.test(fn) && result === 'true') {
+              localStorage.setItem(key, JSON.stringify((rt.renderCommitCMI!(true) as { cmi: unknown }).cmi));
+            }
+            return result;
+          };
+        }
+        w[version === '1.2' ? 'API' : 'API_1484_11'] = api;
+      }
       (document.getElementById('sco') as HTMLIFrameElement).src = src;
     },
-    { version, data: nextLaunchData(version, previous, launch), src: `content/${site.packages[version]}/index.html` },
+    {
+      version,
+      data: nextLaunchData(version, previous ?? (kept ? (JSON.parse(kept) as CmiRecord) : null), launch),
+      src: `content/${site.packages[version]}/index.html`,
+      key: recordKey(version),
+      record: Boolean(opts.record),
+    },
   );
   await page.frameLocator('#sco').locator('main[data-path="/"] h1').waitFor();
   const frame = page.frames().find((f) => f.url().includes('/lms/content/'));
@@ -95,4 +145,23 @@ export async function openInFrame(frame: Frame, route: string): Promise<void> {
     route,
     { timeout: 15_000 },
   );
+}
+
+const recordKey = (version: LmsVersion) => `gate-lms:${version}`;
+
+export interface LmsCall {
+  fn: string;
+  args: string[];
+  result: string;
+  /** SetValue of the value the LMS already held for that element. */
+  redundant?: boolean;
+}
+
+/** The calls a recorded LMS (launchCourse with `record`) has kept so far, across tabs. */
+export async function recordedCalls(site: LmsSite, context: BrowserContext, version: LmsVersion): Promise<LmsCall[]> {
+  const page = await context.newPage();
+  await page.goto(`${site.server.url}lms/player.html`);
+  const calls = await page.evaluate((k) => localStorage.getItem(`${k}:calls`), recordKey(version));
+  await page.close();
+  return JSON.parse(calls ?? '[]') as LmsCall[];
 }

@@ -1,4 +1,5 @@
 import { createServer, type Server } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 
@@ -23,9 +24,15 @@ export interface StaticServer {
 /**
  * Serves `dir` under `prefix` (e.g. `/lms/content/12/`) on a free loopback port, the way an LMS
  * serves an uploaded package from a folder the course does not control. Anything outside the
- * prefix is a 404, so a course that asks for `/assets/...` fails loudly.
+ * prefix is a 404, so a course that asks for `/assets/...` fails loudly. `gzip` compresses text
+ * responses as a production web server would (for Lighthouse).
  */
-export async function serveStatic(dir: string, prefix = '/', extraHeaders: Record<string, string> = {}): Promise<StaticServer> {
+export async function serveStatic(
+  dir: string,
+  prefix = '/',
+  extraHeaders: Record<string, string> = {},
+  opts: { gzip?: boolean } = {},
+): Promise<StaticServer> {
   const root = path.resolve(dir);
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://localhost');
@@ -42,10 +49,15 @@ export async function serveStatic(dir: string, prefix = '/', extraHeaders: Recor
     }
     try {
       if (!(await stat(file)).isFile()) throw new Error('not a file');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      const type = TYPES[path.extname(file)] ?? 'application/octet-stream';
+      // As most web servers (and LMSs) do: text compressed for clients that accept it.
+      const gzip = opts.gzip && /text|javascript|json|xml|svg/.test(type) && /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+      if (gzip) body = gzipSync(body);
       res.writeHead(200, {
-        'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream',
+        'content-type': type,
         'cache-control': 'no-store',
+        ...(gzip ? { 'content-encoding': 'gzip', vary: 'accept-encoding' } : {}),
         ...extraHeaders,
       });
       res.end(body);
