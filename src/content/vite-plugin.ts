@@ -25,17 +25,26 @@ export function quizKey(q: CompiledQuiz, locale: ContentLocale): QuizKey {
   };
 }
 
+/** Quizzes ship in two groups: every formative check together, the final assessment apart. */
+export function quizGroup(q: CompiledQuiz): 'final' | 'formative' {
+  return q.definition.kind === 'final' ? 'final' : 'formative';
+}
+
 /**
  * Compiles the authored course (lessons, report, glossary, timeline) when Vite starts and serves
  * it as virtual modules:
  *
  * - `virtual:course` — the small index the app needs at start-up, plus loader functions with
- *   literal dynamic imports, so each lesson body, the report and each translation is its own
- *   lazily loaded chunk and the initial JS stays small.
+ *   literal dynamic imports, so the lesson bodies of each locale (one chunk per locale: about
+ *   40 KB gzipped, after which every lesson opens at once), the report and each translation
+ *   are lazily loaded chunks and the initial JS stays small.
  * - `virtual:course/<kind>/<key>` — one JSON payload each.
- * - Quizzes in two parts per locale: `quiz/<id>/<locale>` (structure, stems and choices: what is
- *   shown) and `quiz-key/<id>/<locale>` (rubrics and feedback), imported only when the learner
- *   submits, so no answer is in the page, its DOM or its accessibility tree before that.
+ * - Quizzes in two parts per locale: `quiz/<group>/<locale>` (structure, stems and choices: what
+ *   is shown) and `quiz-key/<group>/<locale>` (rubrics and feedback), imported only when the
+ *   learner submits, so no answer is in the page, its DOM or its accessibility tree before that.
+ *   The groups are `formative` (every lesson check) and `final` (the assessment, so a formative
+ *   submit never downloads the assessment's key). One chunk per group and locale instead of one
+ *   per quiz: small files compress poorly one by one, and the SCORM zip has a size budget.
  *
  * A build with any error diagnostic fails and prints every diagnostic, so authors fix them all in
  * one pass. In dev, edits under lessons/ or locales/ recompile and reload the page.
@@ -61,7 +70,10 @@ export function coursePlugin(options: { root: string }): Plugin {
     lines.push('export const lessonLoaders = {');
     for (const l of r.lessons) {
       const key = `${l.id}/${l.locale}`;
-      lines.push(`  ${JSON.stringify(key)}: () => import(${JSON.stringify(`${PREFIX}/lesson/${key}`)}),`);
+      const mod = `${PREFIX}/lessons/${l.locale}`;
+      lines.push(
+        `  ${JSON.stringify(key)}: () => import(${JSON.stringify(mod)}).then((m) => ({ default: m.default[${JSON.stringify(l.id)}] })),`,
+      );
     }
     lines.push('};');
     lines.push(`export const loadReport = () => import('${PREFIX}/report');`);
@@ -72,18 +84,25 @@ export function coursePlugin(options: { root: string }): Plugin {
       );
     }
     lines.push('};');
+    const group = (q: CompiledQuiz) => quizGroup(q);
     lines.push('export const quizLoaders = {');
     for (const q of r.quizzes)
       for (const loc of CONTENT_LOCALES) {
         const key = `${q.definition.id}/${loc}`;
-        lines.push(`  ${JSON.stringify(key)}: () => import(${JSON.stringify(`${PREFIX}/quiz/${key}`)}),`);
+        const mod = `${PREFIX}/quiz/${group(q)}/${loc}`;
+        lines.push(
+          `  ${JSON.stringify(key)}: () => import(${JSON.stringify(mod)}).then((m) => ({ default: m.default[${JSON.stringify(q.definition.id)}] })),`,
+        );
       }
     lines.push('};');
     lines.push('export const quizKeyLoaders = {');
     for (const q of r.quizzes)
       for (const loc of CONTENT_LOCALES) {
         const key = `${q.definition.id}/${loc}`;
-        lines.push(`  ${JSON.stringify(key)}: () => import(${JSON.stringify(`${PREFIX}/quiz-key/${key}`)}),`);
+        const mod = `${PREFIX}/quiz-key/${group(q)}/${loc}`;
+        lines.push(
+          `  ${JSON.stringify(key)}: () => import(${JSON.stringify(mod)}).then((m) => ({ default: m.default[${JSON.stringify(q.definition.id)}] })),`,
+        );
       }
     lines.push('};');
     lines.push(`export const loadGlossary = () => import('${PREFIX}/glossary');`);
@@ -97,15 +116,19 @@ export function coursePlugin(options: { root: string }): Plugin {
     if (sub === 'timeline') return json(r.timeline);
     const [kind, ...rest] = sub.split('/');
     const key = rest.join('/');
-    if (kind === 'lesson') {
-      const lesson = r.lessons.find((l) => `${l.id}/${l.locale}` === key);
-      return lesson ? json(lesson) : null;
+    if (kind === 'lessons') {
+      const inLocale = r.lessons.filter((l) => l.locale === key);
+      return inLocale.length > 0 ? json(Object.fromEntries(inLocale.map((l) => [l.id, l]))) : null;
     }
     if (kind === 'quiz' || kind === 'quiz-key') {
-      const [id, loc] = rest as [string, ContentLocale];
-      const q = r.quizzes.find((x) => x.definition.id === id);
-      if (!q || !CONTENT_LOCALES.includes(loc)) return null;
-      return json(kind === 'quiz' ? publicQuiz(q, loc) : quizKey(q, loc));
+      const [grp, loc] = rest as [string, ContentLocale];
+      const members = r.quizzes.filter((x) => quizGroup(x) === grp);
+      if (members.length === 0 || !CONTENT_LOCALES.includes(loc)) return null;
+      return json(
+        Object.fromEntries(
+          members.map((q) => [q.definition.id, kind === 'quiz' ? publicQuiz(q, loc) : quizKey(q, loc)]),
+        ),
+      );
     }
     if (kind === 'translation') {
       const t = r.translations[key as keyof typeof r.translations];

@@ -186,8 +186,9 @@ describe('compileCourse on partial content', () => {
   });
 });
 
-describe('compileCourse performance', () => {
-  it('compiles 12 lessons in 3 locales well under a second', () => {
+describe('compileCourse at the size of the course', () => {
+  // Its speed is a budget of `npm run bench` (content compile < 1 s), not a timed test.
+  it('compiles 12 lessons of 8 sections in 3 locales with no error', () => {
     const root = fixtureRoot('valid');
     roots.push(root);
     const src = path.join(root, 'lessons/01-intro');
@@ -208,11 +209,9 @@ describe('compileCourse performance', () => {
         fs.writeFileSync(path.join(root, 'lessons', id, `${loc}.md`), text);
       }
     }
-    const started = performance.now();
     const r = compileCourse({ root });
-    const ms = performance.now() - started;
     expect(r.stats.lessonsPerLocale).toEqual({ es: 12, en: 12, zh: 12 });
+    expect(r.lessons.find((l) => l.id === '12-lesson' && l.locale === 'zh')!.sections).toHaveLength(10);
     expect(r.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-    expect(ms).toBeLessThan(1000);
   });
 });

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
 import { coursePlugin } from '../../../src/content/vite-plugin.ts';
+import { fileURLToPath } from 'node:url';
 import { fixtureRoot, removeRoot } from './fixture-root.ts';
 
 const roots: string[] = [];
@@ -56,6 +57,22 @@ describe('quiz modules of the Vite course plugin', () => {
     for (const c of keys) {
       expect(has(c.code, 'explanation')).toBe(true);
       expect(has(c.code, 'stem')).toBe(false);
+    }
+  });
+
+  it('groups quizzes into one chunk per locale for the formative checks and one for the final, never mixing their keys', async () => {
+    const root = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)));
+    const chunks = await chunksOf(root);
+    const has = (code: string, key: string) => code.includes(`\\"${key}\\"`);
+    const keys = chunks.filter((c) => !c.isEntry && has(c.code, 'rubrics'));
+    const shown = chunks.filter((c) => !c.isEntry && has(c.code, 'structure'));
+    expect(keys).toHaveLength(6);
+    expect(shown).toHaveLength(6);
+    const finalKeys = keys.filter((c) => has(c.code, 'final'));
+    expect(finalKeys).toHaveLength(3);
+    for (const c of keys) {
+      const formative = has(c.code, '01-mexico-report');
+      expect(formative !== finalKeys.includes(c)).toBe(true);
     }
   });
 });
