@@ -287,6 +287,8 @@ export function createStandaloneAdapter(opts: StandaloneOptions): StandaloneAdap
   let startedAt = 0;
   /** cmi.session_time as last reported; null until the course reports one. */
   let sessionMs: number | null = null;
+  /** Caller key -> slot in record.cmi.interactions, for this session. */
+  const interactionSlots = new Map<number, number>();
   /** A saved record we could not read and have not yet managed to copy aside. */
   let unsavedRaw: string | null = null;
   let backupKey: string | null = null;
@@ -435,8 +437,11 @@ export function createStandaloneAdapter(opts: StandaloneOptions): StandaloneAdap
         () => void (record.cmi.score = { raw: s.raw, min: s.min, max: s.max, scaled: s.scaled }),
       ),
 
-    writeInteraction: (i, x) =>
-      write(
+    // As in the SCORM adapters, the caller's index is a key: the first time it is seen it takes the
+    // next free slot after the interactions already kept, so a skipped item leaves no gap.
+    writeInteraction: (key, x) => {
+      const i = interactionSlots.get(key) ?? record.cmi.interactions.length;
+      return write(
         `SetValue(cmi.interactions.${i})`,
         () => {
           const bad = checkIndex(i, record.cmi.interactions.length);
@@ -444,8 +449,12 @@ export function createStandaloneAdapter(opts: StandaloneOptions): StandaloneAdap
           if (!(x.timestamp instanceof Date) || Number.isNaN(x.timestamp.getTime())) return problem(ERR.typeMismatch, 'timestamp is not a valid date');
           return !isStoredInteraction(toStored(x)) && problem(ERR.typeMismatch, 'the interaction has a missing or malformed field');
         },
-        () => void (record.cmi.interactions[i] = toStored(x)),
-      ),
+        () => {
+          record.cmi.interactions[i] = toStored(x);
+          interactionSlots.set(key, i);
+        },
+      );
+    },
 
     writeObjective: (i, o) =>
       write(

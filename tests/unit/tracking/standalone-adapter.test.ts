@@ -339,13 +339,27 @@ describe('standalone adapter', () => {
       expect(readStandaloneRecord(storage, COURSE)?.cmi).toMatchObject({ completion: 'incomplete', progress: 0.5 });
     });
 
-    it('refuses an interaction that would leave a gap in cmi.interactions', () => {
-      const adapter = running();
-      expect(adapter.writeInteraction(1, interaction())).toBe(false);
-      expect(adapter.lastError()).toMatchObject({ code: '351', call: 'SetValue(cmi.interactions.1)' });
+    it('treats the interaction index as a key: a skipped item leaves no gap, the same key rewrites its record', () => {
+      const storage = memoryStorage();
+      const { adapter } = launch({ storage });
+      // Items 0 and 2 answered, item 1 skipped: slots 0 and 1, as an LMS requires.
+      expect(adapter.writeInteraction(2, interaction({ id: 'q3' }))).toBe(true);
       expect(adapter.writeInteraction(0, interaction())).toBe(true);
-      expect(adapter.writeInteraction(0, interaction({ result: 'incorrect' }))).toBe(true);
-      expect(adapter.writeInteraction(1, interaction({ id: 'q2' }))).toBe(true);
+      expect(adapter.writeInteraction(2, interaction({ id: 'q3', result: 'incorrect' }))).toBe(true);
+      expect(adapter.commit()).toBe(true);
+      expect(readStandaloneRecord(storage, COURSE)?.cmi.interactions.map((x) => [x.id, x.result])).toEqual([
+        ['q3', 'incorrect'],
+        ['q1', 'correct'],
+      ]);
+      // A later session appends after the interactions already kept.
+      const next = launch({ storage }).adapter;
+      expect(next.writeInteraction(0, interaction({ id: 'q9' }))).toBe(true);
+      expect(next.commit()).toBe(true);
+      expect(readStandaloneRecord(storage, COURSE)?.cmi.interactions.map((x) => x.id)).toEqual(['q3', 'q1', 'q9']);
+    });
+
+    it('refuses an objective that would leave a gap in cmi.objectives', () => {
+      const adapter = running();
       expect(adapter.writeObjective(2, objective)).toBe(false);
       expect(adapter.writeObjective(-1, objective)).toBe(false);
     });
