@@ -4,6 +4,9 @@
  *     dist/packages/<course>-scorm12.zip     SCORM 1.2
  *     dist/packages/<course>-scorm2004.zip   SCORM 2004 4th edition
  *
+ * and, printed from the same build, the briefing books and facilitator guides as PDF
+ * (scorm/print-pdfs.ts).
+ *
  * Each holds the web build, imsmanifest.xml and the official schema files at its root. The
  * manifest is validated offline before anything is written (validate.ts); a problem stops the
  * build with every problem listed. `--no-build` packages the dist/web already there.
@@ -26,7 +29,7 @@ export const MAX_PACKAGE_BYTES = 600 * 1024;
 const ZIP_TIME = new Date('2020-04-27T00:00:00Z');
 
 const DESCRIPTIONS: Record<string, string> = {
-  es: 'Curso sobre desarme nuclear y no proliferación basado en el informe de México a la Conferencia de Examen del TNP de 2020 sobre las medidas nacionales adoptadas en el marco de la Acción 20: 91 párrafos, citados uno por uno.',
+  es: 'Curso sobre desarme nuclear y no proliferación basado en el informe de México a la Conferencia de Examen del TNP de 2020 sobre las medidas nacionales adoptadas en relación con la medida 20 del plan de acción de 2010: 91 párrafos, citados uno por uno.',
   en: "A course on nuclear disarmament and non-proliferation built from Mexico's report to the 2020 NPT Review Conference on national measures under Action 20: 91 paragraphs, each one cited.",
   zh: '根据墨西哥就第20项行动下所采取国家措施向2020年《不扩散核武器条约》缔约国审议大会提交的报告编写的核裁军与不扩散课程：共91段，逐段引证。',
 };
@@ -133,6 +136,11 @@ async function main() {
   try {
     for (const p of await writePackages(root, webDir, path.join(root, 'dist', 'packages'))) {
       console.log(`${path.relative(root, p.file)}  ${(p.bytes / 1024).toFixed(1)} KB, ${p.entries.length} files, manifest valid`);
+    }
+    // The briefing books and facilitator guides, printed to PDF beside the zips (scorm/print-pdfs.ts).
+    const { writePrintPdfs } = await import('./print-pdfs.ts');
+    for (const p of await writePrintPdfs(webDir, path.join(root, 'dist', 'packages'))) {
+      console.log(`${path.relative(root, p.file)}  ${p.pages} pages, ${(p.bytes / 1024).toFixed(0)} KB`);
     }
   } catch (e) {
     console.error(e instanceof Error ? e.message : String(e));
