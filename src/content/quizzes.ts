@@ -376,8 +376,18 @@ function readSettings(
   let cbm = false;
   if (top.has('cbm')) {
     const v = top.get('cbm');
-    if (typeof v === 'boolean') cbm = v;
-    else diags.error(file, at('cbm'), 'QUIZ012', `cbm must be true or false, got ${show(v)}`);
+    if (typeof v !== 'boolean')
+      diags.error(file, at('cbm'), 'QUIZ012', `cbm must be true or false, got ${show(v)}`);
+    else if (v && final)
+      // The final's grade and pass mark are a percentage of points, which certainty marks do not
+      // change, and its three kept attempts would outgrow the resume-state budget with them.
+      diags.error(
+        file,
+        at('cbm'),
+        'QUIZ012',
+        'cbm is for formative checks only: the final assessment is graded by the percentage of points; remove "cbm: true"',
+      );
+    else cbm = v;
   }
 
   return {

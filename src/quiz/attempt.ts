@@ -7,7 +7,7 @@ import type {
   Score,
   UserInput,
 } from '../content/quiz-model.ts';
-import { cbmMarks } from './cbm.ts';
+import { CBM_DEFAULT_CERTAINTY, cbmMarks } from './cbm.ts';
 import { drawItems, type Drawable } from './draw.ts';
 import { isSeed } from './random.ts';
 import { fraction, publicItem, scoreItem } from './score.ts';
@@ -97,7 +97,7 @@ export function scoreAttempt(quiz: QuizDefinition, record: AttemptRecord): Attem
     byLesson,
   };
   if (quiz.cbm) {
-    const marks = scores.reduce((sum, s, i) => sum + cbmMarks(s, record.certainties?.[i] ?? 1), 0);
+    const marks = scores.reduce((sum, s, i) => sum + cbmMarks(s, record.certainties?.[i] ?? CBM_DEFAULT_CERTAINTY), 0);
     result.cbm = { marks, average: total === 0 ? 0 : marks / total };
   }
   return result;

@@ -17,5 +17,11 @@ export function cbmMarks(score: Score, certainty: Certainty): number {
   return f > 0 ? CBM_RIGHT[certainty] * f : CBM_WRONG[certainty];
 }
 
+/**
+ * The certainty assumed for an item answered (or left) without one, as Moodle does
+ * (`question_cbm::default_certainty`): the lowest, so a forgotten certainty never costs marks.
+ */
+export const CBM_DEFAULT_CERTAINTY: Certainty = 1;
+
 /** The most CBM marks an item can earn (certainty 3, right). */
 export const CBM_MAX_PER_ITEM = 3;
