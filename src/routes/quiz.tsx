@@ -1,8 +1,10 @@
 import { use, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { flushSync } from 'react-dom';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ContentLocale } from '../content/model.ts';
 import type {
+  Certainty,
   QuizDefinition,
   QuizMeta,
   QuizStructure,
@@ -19,7 +21,6 @@ import {
   publicItem,
   savedToRecord,
   scoreAttempt,
-  scoreItem,
   validateItem,
   withKey,
   type AttemptRecord,
@@ -31,6 +32,18 @@ import { Inlines } from '../ui/content/render.tsx';
 import { contentLocaleFor, findLesson, lessonTitle } from '../ui/course-data.ts';
 import { directionOf } from '../ui/i18n.ts';
 import { LearnerAnswer, RightAnswer } from '../ui/quiz/answer-view.tsx';
+import { CertaintyField, useLevelLabel } from '../ui/quiz/certainty-field.tsx';
+import {
+  CBM_DEFAULT_LEVEL,
+  answeredWithoutCertainty,
+  cbmSummary,
+  checkItem,
+  formatMarks,
+  needsCertainty,
+  reviewMarks,
+  schemeValues,
+  type ItemMarks,
+} from '../ui/quiz/certainty.ts';
 import { ItemView } from '../ui/quiz/item-view.tsx';
 import { UiText } from '../ui/quiz/ui-text.tsx';
 import {
@@ -140,6 +153,7 @@ function Facts({ structure, log }: { structure: QuizStructure; log: QuizLog }) {
         </>
       )}
       {outcome.best !== null && <li>{t('quiz.facts.best', { percent: formatPercent(outcome.best, ui) })}</li>}
+      {structure.cbm && <li>{t('quiz.cbm.scheme', schemeValues(ui))}</li>}
     </ul>
   );
 }
@@ -193,11 +207,15 @@ function AttemptView({ structure, text, log, locale, announce, onSubmitted }: At
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const [failed, setFailed] = useState(false);
-  const [checks, setChecks] = useState<Record<number, Score>>({});
+  const [checks, setChecks] = useState<Record<number, { score: Score; marks: ItemMarks | null }>>({});
+  /** CBM: items whose Check was pressed before a certainty was chosen. */
+  const [needCertainty, setNeedCertainty] = useState<Record<number, boolean>>({});
   const [key, setKey] = useState<QuizDefinition | null>(null);
   const [feedback, setFeedback] = useState<Awaited<ReturnType<typeof loadQuizKey>>['feedback'] | null>(null);
   const confirmRef = useRef<HTMLDivElement>(null);
+  const levelLabel = useLevelLabel();
   const formative = structure.feedback === 'immediate';
+  const cbm = structure.cbm;
 
   useEffect(() => {
     if (confirming) confirmRef.current?.focus();
@@ -220,6 +238,8 @@ function AttemptView({ structure, text, log, locale, announce, onSubmitted }: At
   }
 
   const answered = items.filter((it, i) => validateItem(it, record.responses[i]) === null).length;
+  const noCertainty = answeredWithoutCertainty(items, record, cbm);
+  const incomplete = answered < items.length || noCertainty > 0;
 
   const loadKey = async (): Promise<QuizDefinition> => {
     if (key) return key;
@@ -246,7 +266,7 @@ function AttemptView({ structure, text, log, locale, announce, onSubmitted }: At
   const onSubmit = (e: FormEvent) => {
     e.preventDefault();
     if (busy) return;
-    if (answered < items.length && !confirming) {
+    if (incomplete && !confirming) {
       setConfirming(true);
       return;
     }
@@ -254,10 +274,18 @@ function AttemptView({ structure, text, log, locale, announce, onSubmitted }: At
   };
 
   const check = async (i: number) => {
+    const certainty = record.certainties?.[i] ?? null;
+    if (needsCertainty(cbm, certainty)) {
+      // Not marked yet: the message appears in the certainty group and focus goes there.
+      flushSync(() => setNeedCertainty((n) => ({ ...n, [i]: true })));
+      document.querySelector<HTMLInputElement>(`input[name="cbm-${CSS.escape(items[i]!.id)}"]`)?.focus();
+      return;
+    }
     try {
       const def = await loadKey();
       const item = def.items.find((x) => x.id === items[i]!.id)!;
-      setChecks((c) => ({ ...c, [i]: scoreItem(item, record.responses[i] ?? null) }));
+      const out = checkItem(item, record.responses[i] ?? null, certainty, cbm);
+      if (out.ok) setChecks((c) => ({ ...c, [i]: { score: out.score, marks: out.marks } }));
     } catch {
       setFailed(true);
     }
@@ -268,14 +296,25 @@ function AttemptView({ structure, text, log, locale, announce, onSubmitted }: At
     if (checks[i]) setChecks(({ [i]: _drop, ...rest }) => rest);
   };
 
+  const onCertainty = (i: number, c: Certainty) => {
+    answerQuizItem(structure, i, record.responses[i] ?? null, c);
+    if (needCertainty[i]) setNeedCertainty(({ [i]: _drop, ...rest }) => rest);
+    if (checks[i]) setChecks(({ [i]: _drop, ...rest }) => rest);
+  };
+
   return (
     <form className="quiz-form" onSubmit={onSubmit} noValidate>
       <p className="quiz-progress" lang={ui} dir={directionOf(ui)}>
         {t('quiz.answered', { answered, total: items.length })}
       </p>
+      {cbm && (
+        <p className="quiz-cbm-scheme" lang={ui} dir={directionOf(ui)}>
+          {t('quiz.cbm.scheme', schemeValues(ui))}
+        </p>
+      )}
       <ol className="quiz-items">
         {items.map((item, i) => {
-          const score = checks[i];
+          const checked = checks[i];
           return (
             <li key={item.id} className="quiz-item" data-item={item.id}>
               <ItemView
@@ -287,6 +326,14 @@ function AttemptView({ structure, text, log, locale, announce, onSubmitted }: At
                 label={t('quiz.question', { n: i + 1, total: items.length })}
                 announce={announce}
               />
+              {cbm && (
+                <CertaintyField
+                  itemId={item.id}
+                  value={record.certainties?.[i] ?? null}
+                  onChange={(c) => onCertainty(i, c)}
+                  invalid={Boolean(needCertainty[i])}
+                />
+              )}
               {formative && (
                 <div className="quiz-check">
                   <button
@@ -294,14 +341,18 @@ function AttemptView({ structure, text, log, locale, announce, onSubmitted }: At
                     className="button"
                     lang={ui}
                     dir={directionOf(ui)}
-                    aria-describedby={score ? `fb-${item.id}` : undefined}
+                    aria-describedby={checked ? `fb-${item.id}` : undefined}
                     onClick={() => void check(i)}
                   >
                     {t('quiz.check')}
                   </button>
                   <div role="status" id={`fb-${item.id}`} className="quiz-feedback-region">
-                    {score && feedback && (
-                      <Verdict score={score} explanation={feedback[item.id]?.explanation ?? []} />
+                    {checked && feedback && (
+                      <Verdict
+                        score={checked.score}
+                        marks={checked.marks}
+                        explanation={feedback[item.id]?.explanation ?? []}
+                      />
                     )}
                   </div>
                 </div>
@@ -311,9 +362,14 @@ function AttemptView({ structure, text, log, locale, announce, onSubmitted }: At
         })}
       </ol>
       <div className="quiz-submit" lang={ui} dir={directionOf(ui)}>
-        {confirming && answered < items.length && (
+        {confirming && incomplete && (
           <div className="quiz-confirm" role="alert" tabIndex={-1} ref={confirmRef}>
-            <p>{t('quiz.confirmUnanswered', { n: items.length - answered })}</p>
+            {answered < items.length && <p>{t('quiz.confirmUnanswered', { n: items.length - answered })}</p>}
+            {noCertainty > 0 && (
+              <p>
+                {t('quiz.cbm.confirmNoCertainty', { n: noCertainty, level: levelLabel(CBM_DEFAULT_LEVEL) })}
+              </p>
+            )}
             <button type="button" className="button" onClick={() => setConfirming(false)}>
               {t('quiz.keepAnswering')}
             </button>
@@ -325,11 +381,7 @@ function AttemptView({ structure, text, log, locale, announce, onSubmitted }: At
           </p>
         )}
         <button type="submit" className="button primary" aria-disabled={busy || undefined}>
-          {busy
-            ? t('quiz.marking')
-            : confirming && answered < items.length
-              ? t('quiz.submitAnyway')
-              : t('quiz.submit')}
+          {busy ? t('quiz.marking') : confirming && incomplete ? t('quiz.submitAnyway') : t('quiz.submit')}
         </button>
       </div>
     </form>
@@ -339,13 +391,17 @@ function AttemptView({ structure, text, log, locale, announce, onSubmitted }: At
 /** Right, partly right or wrong, and why (with the citation buttons of the explanation). */
 function Verdict({
   score,
+  marks,
   explanation,
 }: {
   score: Score;
+  /** CBM quizzes: the certainty and the mark it earned. */
+  marks?: ItemMarks | null;
   explanation: Parameters<typeof Inlines>[0]['nodes'];
 }) {
   const { t } = useTranslation();
   const ui = useUiLocale();
+  const levelLabel = useLevelLabel();
   const f = fraction(score);
   const verdict =
     score.type === 'invalid'
@@ -364,6 +420,16 @@ function Verdict({
         </span>{' '}
         <UiText>{verdict}</UiText>
       </p>
+      {marks && (
+        <UiText as="p" className={`quiz-cbm-mark${marks.marks < 0 ? ' is-negative' : ''}`}>
+          {marks.assumed
+            ? t('quiz.cbm.assumed', { level: levelLabel(marks.certainty) })
+            : t('quiz.cbm.certainty', { level: levelLabel(marks.certainty) })}{' '}
+          <span className="quiz-cbm-value">
+            {t('quiz.cbm.mark', { marks: formatMarks(marks.marks, ui) })}
+          </span>
+        </UiText>
+      )}
       <p className="quiz-explanation">
         <UiText className="quiz-why">{t('quiz.review.why')}</UiText> <Inlines nodes={explanation} />
       </p>
@@ -398,6 +464,8 @@ function ResultsView({
   const attemptNumber = submission?.attempt ?? log.count;
   const outcome = logOutcome(structure, log);
   const items = record ? drawItems(def, record.seed) : [];
+  const summary = result ? cbmSummary(result) : null;
+  const marks = result && record ? reviewMarks(result, record) : null;
   const toReview = result
     ? Object.entries(result.byLesson)
         .filter(([, l]) => !l.mastered)
@@ -425,6 +493,19 @@ function ResultsView({
               {result.passed ? t('quiz.results.passed') : t('quiz.results.notPassed')}
             </span>
           </p>
+        )}
+        {summary && (
+          <div className="quiz-cbm-summary">
+            <p className="quiz-cbm-total">
+              {t('quiz.cbm.total', {
+                marks: formatMarks(summary.marks, ui),
+                max: formatMarks(summary.max, ui),
+                average: formatMarks(summary.average, ui),
+                best: formatMarks(summary.perItemMax, ui),
+              })}
+            </p>
+            <p className="quiz-cbm-scheme">{t('quiz.cbm.scheme', schemeValues(ui))}</p>
+          </div>
         )}
         <ul className="quiz-facts">
           <li>{t('quiz.facts.passMark', { percent: formatPercent(structure.passMark, ui) })}</li>
@@ -522,6 +603,7 @@ function ResultsView({
                 </dl>
                 <Verdict
                   score={result.scores[i]!}
+                  marks={marks?.[i]}
                   explanation={keyData.feedback[item.id]?.explanation ?? []}
                 />
               </li>

@@ -29,15 +29,22 @@ export async function ensureAttempt(page: Surface, route: string): Promise<void>
 
 /**
  * Answers every item of the open attempt, by the control each kind renders. Returns the item
- * count. `fillIn` is typed into fill-in items (numeric items get `1`).
+ * count. `fillIn` is typed into fill-in items (numeric items get `1`). In a quiz with
+ * certainty-based marking, every item also gets certainty `certainty` (default 3, "Very", so a
+ * wrong answer shows its penalty).
  */
-export async function answerAll(page: Surface, opts: { fillIn?: string } = {}): Promise<number> {
+export async function answerAll(
+  page: Surface,
+  opts: { fillIn?: string; certainty?: 1 | 2 | 3 } = {},
+): Promise<number> {
   const items = page.locator('form.quiz-form li.quiz-item');
   const n = await items.count();
   for (let i = 0; i < n; i++) {
     const item = items.nth(i);
-    const radios = item.locator('input[type="radio"]');
+    const radios = item.locator('input[type="radio"]:not([name^="cbm-"])');
     if ((await radios.count()) > 0) await radios.first().check();
+    const certainty = item.locator('input[type="radio"][name^="cbm-"]');
+    if ((await certainty.count()) > 0) await certainty.nth((opts.certainty ?? 3) - 1).check();
     const boxes = item.locator('input[type="checkbox"]');
     if ((await boxes.count()) > 0) await boxes.first().check();
     const selects = item.locator('select');

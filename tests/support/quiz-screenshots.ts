@@ -1,9 +1,10 @@
 /**
  * Screenshots of the quiz screens in each state, for a person to look at:
- *   npx tsx tests/support/quiz-screenshots.ts [outDir] [locale,locale] [width,width]
- * Builds nothing: run `npm run build` first. Writes `<outDir>/<locale>-<width>-<quiz>-<state>.png`
- * for the formative check of lesson 01 and the final assessment: intro, unanswered, answered
- * (one formative answer checked), reviewed.
+ *   npx tsx tests/support/quiz-screenshots.ts [outDir] [locale,locale] [width,width] [route,route]
+ * Builds nothing: run `npm run build` first (or set WEB_DIR to a build of your own). Writes
+ * `<outDir>/<locale>-<width>-<quiz>-<state>.png` for the routes (default: the formative check of
+ * lesson 01 and the final assessment): intro, unanswered, answered (one formative answer
+ * checked), reviewed.
  */
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -12,8 +13,13 @@ import { answerAll, checkFirst, ensureAttempt, submit } from '../browser/quiz-dr
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
 import { serveStatic } from './static-server.ts';
 
-const [outDir = 'dist/screenshots/quiz', locales = 'en,ar', widths = '1280,390'] = process.argv.slice(2);
-const routes = ['/quiz/01-mexico-report', '/assessment'];
+const [
+  outDir = 'dist/screenshots/quiz',
+  locales = 'en,ar',
+  widths = '1280,390',
+  routeList = '/quiz/01-mexico-report,/assessment',
+] = process.argv.slice(2);
+const routes = routeList.split(',');
 
 const server = await serveStatic(process.env.WEB_DIR ?? 'dist/web', '/lms/content/12/');
 const browser = await chromium.launch({ executablePath: CHROMIUM_PATH, args: CHROMIUM_ARGS });

@@ -45,8 +45,9 @@ function longest(item: QuizItem): UserInput {
 }
 
 /**
- * Every quiz at its worst: the longest draw and responses, every limited attempt used but the
- * last, which is in progress, and every formative check with an attempt in progress too.
+ * Every quiz at its worst: the longest draw and responses (with a certainty each where the quiz
+ * uses certainty-based marking), every limited attempt used but the last, which is in progress,
+ * and every formative check with an attempt in progress too.
  */
 function worstLogs(quizzes: readonly QuizDefinition[]): string {
   const logs: Record<string, QuizLog> = {};
@@ -54,7 +55,14 @@ function worstLogs(quizzes: readonly QuizDefinition[]): string {
     let worst = { seed: 0, tokens: '' };
     for (let i = 0; i < 300; i++) {
       const seed = 2 ** 31 + ((i * 2654435761) % 2 ** 31);
-      const tokens = encodeResponses(q, seed, drawItems(q, seed).map(longest));
+      const items = drawItems(q, seed);
+      // A quiz with certainty-based marking saves a certainty with each response (`^3`).
+      const tokens = encodeResponses(
+        q,
+        seed,
+        items.map(longest),
+        q.cbm ? items.map(() => 3 as const) : undefined,
+      );
       if (tokens.length > worst.tokens.length) worst = { seed, tokens };
     }
     logs[q.id] =
