@@ -38,6 +38,16 @@ export const router = createHashRouter([
     errorElement: <RouteError />,
     lazy: async () => ({ Component: (await import('./routes/present.tsx')).default }),
   },
+  {
+    path: '/print/briefing/:locale',
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import('./routes/briefing.tsx')).default }),
+  },
+  {
+    path: '/print/guide/:locale',
+    errorElement: <RouteError />,
+    lazy: async () => ({ Component: (await import('./routes/briefing.tsx')).GuideRoute }),
+  },
 ]);
 
 /** Applies language, direction, text size and motion to the document whenever they change. */
