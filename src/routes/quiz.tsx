@@ -422,9 +422,12 @@ function Verdict({
       </p>
       {marks && (
         <UiText as="p" className={`quiz-cbm-mark${marks.marks < 0 ? ' is-negative' : ''}`}>
-          {marks.assumed
-            ? t('quiz.cbm.assumed', { level: levelLabel(marks.certainty) })
-            : t('quiz.cbm.certainty', { level: levelLabel(marks.certainty) })}{' '}
+          {/* Nothing answered and no certainty: the mark alone says it (0 at the default level). */}
+          {marks.assumed && score.type === 'invalid'
+            ? null
+            : marks.assumed
+              ? `${t('quiz.cbm.assumed', { level: levelLabel(marks.certainty) })} `
+              : `${t('quiz.cbm.certainty', { level: levelLabel(marks.certainty) })} `}
           <span className="quiz-cbm-value">
             {t('quiz.cbm.mark', { marks: formatMarks(marks.marks, ui) })}
           </span>
