@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
@@ -10,8 +11,8 @@ const roots: string[] = [];
 afterAll(() => roots.forEach(removeRoot));
 
 /** Builds an entry that only references the quiz loaders, as the app does. */
-async function chunksOf(root: string) {
-  const entry = path.join(root, 'entry.js');
+async function chunksOf(root: string, entryDir = root) {
+  const entry = path.join(entryDir, 'entry.js');
   fs.writeFileSync(
     entry,
     `import * as c from 'virtual:course';
@@ -62,7 +63,10 @@ describe('quiz modules of the Vite course plugin', () => {
 
   it('groups quizzes into one chunk per locale for the formative checks and one for the final, never mixing their keys', async () => {
     const root = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-    const chunks = await chunksOf(root);
+    // The entry goes to a folder of its own: never write into the project.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quiz-chunks-'));
+    roots.push(dir);
+    const chunks = await chunksOf(root, dir);
     const has = (code: string, key: string) => code.includes(`\\"${key}\\"`);
     const keys = chunks.filter((c) => !c.isEntry && has(c.code, 'rubrics'));
     const shown = chunks.filter((c) => !c.isEntry && has(c.code, 'structure'));
