@@ -27,6 +27,7 @@ export const router = createHashRouter([
       { path: 'quiz/:quizId', lazy: async () => ({ Component: (await import('./routes/quiz.tsx')).default }) },
       { path: 'assessment', lazy: async () => ({ Component: (await import('./routes/quiz.tsx')).AssessmentRoute }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./routes/settings.tsx')).default }) },
+      { path: 'certificate', lazy: async () => ({ Component: (await import('./routes/certificate.tsx')).default }) },
       { path: 'instructor', lazy: async () => ({ Component: (await import('./routes/instructor.tsx')).default }) },
       { path: 'instructor/results', lazy: async () => ({ Component: (await import('./routes/results.tsx')).default }) },
       { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found.tsx')).default }) },

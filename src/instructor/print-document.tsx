@@ -55,14 +55,15 @@ const MARGIN_FONT = "font: 8pt system-ui, 'Liberation Sans', 'Noto Sans CJK SC',
 export function runningHeaderCss(chapters: readonly Pick<Chapter, 'id' | 'eyebrow' | 'title'>[], courseTitle: string, documentTitle: string): string {
   const box = (where: string, content: string) => `@${where} { content: ${content}; ${MARGIN_FONT} }`;
   const number = box('bottom-center', 'counter(page) " / " counter(pages)');
+  const size = 'size: A4; margin: 22mm 18mm 20mm;';
   const rules = [
-    `@page { ${box('top-left', cssString(courseTitle))} ${box('top-right', cssString(documentTitle))} ${number} }`,
+    `@page { ${size} ${box('top-left', cssString(courseTitle))} ${box('top-right', cssString(documentTitle))} ${number} }`,
     '@page :first { @top-left { content: none } @top-right { content: none } @bottom-center { content: none } }',
   ];
   chapters.forEach((c, k) => {
     const name = `chapter-${k + 1}`;
     rules.push(`[data-chapter=${cssString(c.id)}] { page: ${name}; }`);
-    rules.push(`@page ${name} { ${box('top-left', cssString(`${c.eyebrow} · ${c.title}`))} ${box('top-right', cssString(documentTitle))} ${number} }`);
+    rules.push(`@page ${name} { ${size} ${box('top-left', cssString(`${c.eyebrow} · ${c.title}`))} ${box('top-right', cssString(documentTitle))} ${number} }`);
   });
   return rules.join('\n');
 }

@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { useCourseStore } from '../store/course-store.ts';
@@ -5,6 +6,8 @@ import { courseProgress, lessonProgress } from '../store/selectors.ts';
 import { courseIndex, findLesson, lessonTitle } from '../ui/course-data.ts';
 import { useUiLocale } from '../ui/use-ui-locale.ts';
 import { FINAL_QUIZ_ID, findQuiz, formatPercent } from '../ui/quiz/quiz-data.ts';
+
+const CertificateLink = lazy(() => import('../instructor/certificate-link.tsx'));
 
 function rangeLabel(paragraphs: number[]): string {
   if (paragraphs.length === 0) return '';
@@ -90,7 +93,10 @@ export default function Home() {
           <p>
             <Link className="button" to="/assessment">
               {t('quiz.home.link')}
-            </Link>
+            </Link>{' '}
+            <Suspense fallback={null}>
+              <CertificateLink final={finalQuiz} />
+            </Suspense>
           </p>
         </section>
       )}

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { installFakeLms } from '../support/fake-lms.ts';
 import { axe, connect, courseUrl, describeViolations, newLearner, pageErrors } from './helpers.ts';
 
 const LESSON = '04-tpnw';
@@ -88,30 +89,10 @@ describe('presenter mode: speaker and audience windows in step', () => {
   });
 });
 
-/** A SCORM 2004 API that records every call, installed before the course's scripts run. */
-function installRecordingLms(): void {
-  const calls: string[] = [];
-  const record = (name: string, result: string) => (...args: unknown[]) => {
-    calls.push(`${name}(${args.map(String).join(', ')})`);
-    return result;
-  };
-  (window as unknown as Record<string, unknown>).__lmsCalls = calls;
-  (window as unknown as Record<string, unknown>).API_1484_11 = {
-    Initialize: record('Initialize', 'true'),
-    Terminate: record('Terminate', 'true'),
-    GetValue: record('GetValue', ''),
-    SetValue: record('SetValue', 'true'),
-    Commit: record('Commit', 'true'),
-    GetLastError: record('GetLastError', '0'),
-    GetErrorString: record('GetErrorString', ''),
-    GetDiagnostic: record('GetDiagnostic', ''),
-  };
-}
-
 describe('presenter mode never talks to an LMS', () => {
   it('finds the recording LMS on a learner page (so the check below can see calls)', async () => {
     const { context, page } = await newLearner(browser);
-    await context.addInitScript(installRecordingLms);
+    await installFakeLms(context, {});
     await page.goto(`${courseUrl()}#/`);
     await page.waitForSelector('main[data-path="/"] h1');
     const calls = await page.evaluate(() => (window as unknown as { __lmsCalls: string[] }).__lmsCalls);
@@ -121,7 +102,7 @@ describe('presenter mode never talks to an LMS', () => {
 
   it('makes no call at all while presenting, in either window, up to closing them', async () => {
     const { context, page } = await newLearner(browser);
-    await context.addInitScript(installRecordingLms);
+    await installFakeLms(context, {});
     await openPresenter(page, SPEAKER);
     const audience = await context.newPage();
     await openPresenter(audience, AUDIENCE);

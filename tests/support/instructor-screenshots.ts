@@ -8,7 +8,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
+import { compileCourse } from '../../src/content/compile.ts';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './chromium.ts';
+import { installFakeLms, passedFinalState, resumedLaunch } from './fake-lms.ts';
 import { serveStatic } from './static-server.ts';
 
 const [webDir = 'dist/web', outDir = 'dist/screenshots', locales = 'en,ar', ...screens] = process.argv.slice(2);
@@ -77,8 +79,16 @@ for (const locale of locales.split(',')) {
       await shot(screen);
       await page.emulateMedia({ media: 'screen' });
     } else if (screen === 'certificate') {
-      await open(page, '/certificate');
-      await shot('certificate');
+      // A learner resumed from an LMS, final assessment passed.
+      const lms = await browser.newContext({ locale, viewport: { width: 1280, height: 900 } });
+      await installFakeLms(lms, resumedLaunch(passedFinalState(compileCourse({ root: process.cwd() }).index, 920), 'Ruiz, Ana'));
+      const learner = await lms.newPage();
+      await open(learner, '/certificate');
+      await learner.waitForSelector('.certificate');
+      await shot('certificate', learner);
+      await learner.emulateMedia({ media: 'print' });
+      await shot('certificate-print', learner);
+      await lms.close();
     }
   }
   await context.close();

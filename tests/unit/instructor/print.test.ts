@@ -36,8 +36,8 @@ describe('running headers', () => {
 
   it('names a page per chapter, with the chapter in its top margin and the page number at the foot', () => {
     expect(css).toContain('[data-chapter="04-tpnw"] { page: chapter-1; }');
-    expect(css).toContain('@page chapter-1 { @top-left { content: "Lesson 4 · The \\"Treaty\\" on the Prohibition";');
-    expect(css).toContain('@page chapter-2 { @top-left { content: "Reference · Glossary";');
+    expect(css).toContain('@page chapter-1 { size: A4; margin: 22mm 18mm 20mm; @top-left { content: "Lesson 4 · The \\"Treaty\\" on the Prohibition";');
+    expect(css).toContain('@page chapter-2 { size: A4; margin: 22mm 18mm 20mm; @top-left { content: "Reference · Glossary";');
     expect(css).toContain('@bottom-center { content: counter(page) " / " counter(pages);');
   });
 
