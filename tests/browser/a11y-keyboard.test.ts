@@ -34,9 +34,9 @@ afterAll(async () => {
 });
 
 /** Waits until the router has committed `p` (exact path, or a pattern) and its page has rendered. */
-const waitPath = (p: string | RegExp) => {
+const waitPath = async (p: string | RegExp) => {
   const [src, flags] = typeof p === 'string' ? [`^${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, ''] : [p.source, p.flags];
-  return page.waitForFunction(
+  await page.waitForFunction(
     (arg: { src: string; flags: string }) => {
       const main = document.querySelector('main[data-path]');
       return (
@@ -47,6 +47,8 @@ const waitPath = (p: string | RegExp) => {
     },
     { src, flags },
   );
+  // Let the new page's effects run (the layout moves focus to main after paint) before a key is pressed.
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(r, 0)))));
 };
 
 describe('a keyboard-only learner (en)', () => {

@@ -7,10 +7,11 @@
  * the compiler produces, so the learner passes and reaches what comes after.
  */
 import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
 import type { LessonMeta } from '../../src/content/model.ts';
-import type { Inline } from '../../src/content/model.ts';
 import type { QuizItem } from '../../src/content/quiz-model.ts';
 import { course } from './gate-helpers.ts';
+import { itemFor, norm, quizKey } from './quiz-key.ts';
 import { assertVisible, focusStop, type tabAround as TabAround, type tabTo as TabTo } from './keyboard.ts';
 
 export interface StepTools {
@@ -68,30 +69,6 @@ async function control(page: Page): Promise<Control> {
       options: el.tagName === 'SELECT' ? Array.from((el as HTMLSelectElement).options).map((o) => o.value) : [],
     };
   });
-}
-
-/** Text as the page shows it, without citation labels (rendered as buttons, not text). */
-const norm = (s: string) => s.replace(/\[?¶[\d–-]+\]?/g, '').replace(/\s+/g, ' ').trim();
-const plain = (nodes: Inline[]): string =>
-  nodes.map((n) => (n.t === 'text' || n.t === 'code' ? n.v : n.t === 'br' || n.t === 'cite' ? ' ' : 'c' in n ? plain(n.c) : '')).join('');
-
-/** The quiz's items (with their keys) and the English text of its choices, by id. */
-function quizKey(quizId: string) {
-  const compiled = course().quizzes.find((q) => q.definition.id === quizId);
-  if (!compiled) throw new Error(`no compiled quiz ${quizId}`);
-  const items = new Map(compiled.definition.items.map((i) => [i.id, i] as const));
-  const text = compiled.text.en;
-  const choiceText = (itemId: string, choiceId: string) => norm(plain(text.items[itemId]?.choices[choiceId] ?? []));
-  return { items, choiceText };
-}
-
-function itemOf(c: Control, items: Map<string, QuizItem>): QuizItem {
-  let best: QuizItem | undefined;
-  for (const [id, item] of items) {
-    if (c.refs.some((r) => r === `q-${id}` || r.startsWith(`q-${id}-`)) && (!best || id.length > best.id.length)) best = item;
-  }
-  if (!best) throw new Error(`cannot tell which item the focused control belongs to (${c.refs.join(', ')})`);
-  return best;
 }
 
 async function press(page: Page, key: string, where: string): Promise<Control> {
@@ -152,7 +129,12 @@ async function takeQuizByKeyboard(page: Page, quizId: string, where: string): Pr
       }
       continue;
     }
-    const item = itemOf(c, items);
+        if (c.kind === 'radio' && c.refs[0]?.startsWith('cbm-')) {
+      // "How sure are you?": the focused level will do; the item is done with its answer.
+      if (!c.checked) await press(page, 'Space', where);
+      continue;
+    }
+    const item = itemFor(c.refs, items);
     switch (item.kind) {
       case 'single':
       case 'true-false': {
@@ -257,6 +239,25 @@ export const KEYBOARD_STEPS: KeyboardStep[] = [
       await takeQuizByKeyboard(page, final.id, '#/assessment');
       await expectFullMarks(page, '#/assessment');
       await tabAround(page, '#/assessment results');
+    },
+  },
+  {
+    name: 'goes home, opens the certificate, types a name and reaches Print, by keyboard',
+    run: async (page, { tabTo, tabAround, waitPath }) => {
+      await tabTo(page, (s) => s.href === '#/' && s.tag === 'a', 'results → home', { back: true, max: 200 });
+      await page.keyboard.press('Enter');
+      await waitPath('/');
+      await page.locator('main a[href="#/certificate"]').waitFor();
+      await tabTo(page, (s) => s.href === '#/certificate', 'home → certificate');
+      await page.keyboard.press('Enter');
+      await waitPath('/certificate');
+      // No LMS here, so no name from it: the learner types one.
+      await tabTo(page, (s) => s.tag === 'input', 'certificate → name field');
+      await page.keyboard.type('Ana Ramírez');
+      await tabTo(page, (s) => s.tag === 'button' && /Print/.test(s.text), 'name field → Print');
+      expect(await page.evaluate(() => (document.activeElement as HTMLButtonElement).disabled)).toBe(false);
+      expect(norm((await page.locator('.certificate-name').textContent()) ?? '')).toBe('Ana Ramírez');
+      await tabAround(page, '#/certificate');
     },
   },
 ];

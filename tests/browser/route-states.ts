@@ -4,6 +4,8 @@
  */
 import type { Page } from 'playwright-core';
 import { answerAll, checkFirst, ensureAttempt, submit } from './quiz-driver.ts';
+import { answerCorrectly } from './quiz-key.ts';
+import { course } from './gate-helpers.ts';
 
 export interface RouteState {
   name: string;
@@ -62,6 +64,24 @@ export const ROUTE_STATES: RouteState[] = [
       await ensureAttempt(page, route);
       await answerAll(page);
       await submit(page);
+    },
+  },
+  {
+    name: 'after passing the final assessment, with a name typed',
+    applies: (r) => r === '/certificate',
+    enter: async (page) => {
+      const final = (course().index.quizzes ?? []).find((q) => q.kind === 'final');
+      if (!final) throw new Error('#/certificate is in the router but the course has no final assessment');
+      await page.goto(page.url().replace(/#.*$/, '#/assessment'));
+      await page.locator('main[data-path="/assessment"] article.quiz').waitFor();
+      await ensureAttempt(page, '/assessment');
+      await answerCorrectly(page, final.id);
+      await submit(page);
+      await page.locator('.quiz-results .quiz-score.is-passed').waitFor();
+      await page.goto(page.url().replace(/#.*$/, '#/certificate'));
+      await page.locator('main[data-path="/certificate"] .certificate').waitFor();
+      const name = page.locator('.certificate-page input[type="text"]');
+      if ((await name.count()) > 0) await name.fill('Ana Ramírez');
     },
   },
 ];
