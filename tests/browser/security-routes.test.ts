@@ -41,6 +41,18 @@ async function watch(page: Page): Promise<{ violations: () => Promise<string[]>;
 }
 
 describe('the Content-Security-Policy on every route', () => {
+  it('is declared without unsafe-inline or unsafe-eval, scripts and styles from the course only', async () => {
+    const { context, page } = await newLearner(browser);
+    await openRoute(page, '/');
+    const csp = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("style-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toMatch(/unsafe-(inline|eval|hashes)|\*|https?:|data:[^;]*script/);
+    await context.close();
+  });
+
   it('blocks an inline script planted in the page (the policy is enforced, not only declared)', async () => {
     const { context, page } = await newLearner(browser);
     const w = await watch(page);
