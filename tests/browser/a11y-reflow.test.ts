@@ -69,6 +69,11 @@ describe.each([...UI_LOCALES])('reflow and text size, UI in %s', (locale) => {
     for (const route of routes) {
       await openRoute(page, route, { locale });
       await checkReflow(page, `#${route} at 320 px [${locale}]`, problems);
+      // The phone layout (bottom sheet, stacked header) gets axe too, in a left-to-right and a right-to-left locale.
+      if (locale === 'en' || locale === 'ar') {
+        const violations = await axe(page);
+        if (violations.length > 0) problems.push(`#${route} at 320 px [${locale}] axe:\n${describeViolations(violations)}`);
+      }
       for (const state of ROUTE_STATES.filter((s) => s.applies(route))) {
         await state.enter(page, { locale, route });
         await checkReflow(page, `#${route} ${state.name} at 320 px [${locale}]`, problems);
