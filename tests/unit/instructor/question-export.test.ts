@@ -148,8 +148,8 @@ function trickyBank() {
   const choices = Object.fromEntries(['a', 'b', 'c', 'd', 'e'].map((k) => [k, t(`${nasty} ${k}`)]));
   const quiz: CompiledQuiz = {
     definition: { id: 'x', kind: 'formative', lesson: 'l', draw: 4, passMark: 0.8, attempts: null, grading: 'highest', feedback: 'immediate', cbm: false, items },
-    text: Object.fromEntries((['es', 'en', 'zh'] as const).map((l) => [l, { title: 'X', items: Object.fromEntries(items.map((i) => [i.id, { stem: t(`Stem ${nasty}?`), choices }])) }])) as CompiledQuiz['text'],
-    feedback: Object.fromEntries((['es', 'en', 'zh'] as const).map((l) => [l, Object.fromEntries(items.map((i) => [i.id, { explanation: t(`Because ${nasty}`), choices: { a: t(`No: ${nasty}`) } }]))])) as CompiledQuiz['feedback'],
+    text: Object.fromEntries((['es', 'en', 'zh'] as const).map((l) => [l, { title: 'X', items: Object.fromEntries(items.map((i) => [i.id, { stem: t(`Stem ${nasty}?`), choices }])) }])) as unknown as CompiledQuiz['text'],
+    feedback: Object.fromEntries((['es', 'en', 'zh'] as const).map((l) => [l, Object.fromEntries(items.map((i) => [i.id, { explanation: t(`Because ${nasty}`), choices: { a: t(`No: ${nasty}`) } }]))])) as unknown as CompiledQuiz['feedback'],
   };
   return exportBank([quiz], [{ id: 'l', order: 1, minutes: 10, paragraphs: [1], sectionIds: ['s'], titles: { en: 'L' }, locales: ['en'] }], 'en', 'Course');
 }
