@@ -93,6 +93,9 @@ export function chapterPagesOf(pdf: Uint8Array, chapterIds: string[]): { pages: 
 
 /** Loads a print route and prints it; paper size, margins, running headers and page numbers come from its CSS. */
 async function printOnce(page: Page, url: string): Promise<Uint8Array> {
+  // A new document each time: going from one #/print/… route to another in the same document
+  // would find the previous document's content still there for a moment.
+  await page.goto('about:blank');
   await page.goto(url);
   await page.waitForSelector('.print-book[data-ready]');
   await page.waitForLoadState('networkidle');

@@ -59,12 +59,13 @@ describe('presenter mode: speaker and audience windows in step', () => {
   });
 
   it('blanks the projector with B and shows the slide again with B', async () => {
+    const pressed = () => speaker.locator('button[aria-pressed="true"]').count();
     await speaker.keyboard.press('b');
     await audience.locator('.blank-screen').waitFor();
-    expect(await speaker.locator('button[aria-pressed="true"]').count()).toBe(1);
+    await expect.poll(pressed).toBe(1);
     await audience.keyboard.press('B');
     await audience.locator('.slide h1').waitFor();
-    expect(await speaker.locator('button[aria-pressed="true"]').count()).toBe(0);
+    await expect.poll(pressed).toBe(0);
   });
 
   it('brings a window opened later to the current slide', async () => {

@@ -63,9 +63,11 @@ describe('the facilitator guide', () => {
   it('prints the plan, then each lesson with discussion notes and the answers of its check, in Chinese', async () => {
     const { pdf, chapterPages } = await printDocument(page, courseUrl(), 'guide', 'zh');
     expect([...chapterPages.keys()][0]).toBe('session-plan');
-    const plan = pageText(pdf, chapterPages.get('session-plan')!);
-    expect(plan).toContain('第 1 天');
-    const lesson1 = pageText(pdf, chapterPages.get('01-mexico-report')!, chapterPages.get('02-un-disarmament-machinery')! - 1);
+    // pdftotext may drop or add spaces around Chinese characters: compare without them.
+    const squash = (t: string) => t.replace(/\s+/g, '');
+    const plan = squash(pageText(pdf, chapterPages.get('session-plan')!));
+    expect(plan).toContain('第1天');
+    const lesson1 = squash(pageText(pdf, chapterPages.get('01-mexico-report')!, chapterPages.get('02-un-disarmament-machinery')! - 1));
     expect(lesson1).toContain('主持人参考说明');
     expect(lesson1).toContain('第1课');
     // The answers of lesson 1's check: the item ids are printed with each answer.
