@@ -323,7 +323,8 @@ function guideChapter(pair: LoadedLessonPair, bank: Bank, t: TFunction, content:
                     <SlideInlines nodes={d.question} />
                   </p>
                   <p className="print-notes">
-                    <strong>{t('lesson.facilitatorNotes')}:</strong> <SlideInlines nodes={d.notes} />
+                    <strong>{`${t('lesson.facilitatorNotes')}${t('print.colon')}`}</strong>
+                    <SlideInlines nodes={d.notes} />
                   </p>
                 </li>
               ))}
@@ -340,7 +341,8 @@ function guideChapter(pair: LoadedLessonPair, bank: Bank, t: TFunction, content:
                     <SlideInlines nodes={item.stem} />
                   </p>
                   <div className="print-answer">
-                    <strong>{t('print.answer')}:</strong> <Answer item={item} t={t} locale={content} />
+                    <strong>{`${t('print.answer')}${t('print.colon')}`}</strong>
+                    <Answer item={item} t={t} locale={content} />
                   </div>
                   {item.feedback && (
                     <p className="print-explanation">
