@@ -1,7 +1,8 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { CONTENT_LOCALES } from '../content/model.ts';
-import { courseIndex, lessonTitle } from '../ui/course-data.ts';
+import { contentLocaleFor, courseIndex, lessonTitle } from '../ui/course-data.ts';
+import { directionOf } from '../ui/i18n.ts';
 import { useUiLocale } from '../ui/use-ui-locale.ts';
 import '../instructor/instructor.css';
 
@@ -21,7 +22,9 @@ export default function InstructorRoute() {
           <ol className="link-list">
             {courseIndex.lessons.map((l) => (
               <li key={l.id}>
-                <Link to={`/present/${l.id}`}>{lessonTitle(l, ui)}</Link>
+                <Link to={`/present/${l.id}`} lang={contentLocaleFor(l, ui)} dir={directionOf(contentLocaleFor(l, ui))}>
+                  {lessonTitle(l, ui)}
+                </Link>
               </li>
             ))}
           </ol>
