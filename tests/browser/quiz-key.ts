@@ -2,7 +2,9 @@
  * The compiled answer key of a quiz, for gates that must pass a quiz to reach what comes after
  * (the certificate): which page control belongs to which item, and the right answer to give.
  */
-import type { Inline } from '../../src/content/model.ts';
+import type { ContentLocale, Inline } from '../../src/content/model.ts';
+import { CONTENT_FALLBACKS } from '../../src/course-config.ts';
+import type { UiLocale } from '../../src/store/types.ts';
 import type { QuizItem } from '../../src/content/quiz-model.ts';
 import { course } from './gate-helpers.ts';
 import type { Surface } from './quiz-driver.ts';
@@ -16,16 +18,20 @@ export const plain = (nodes: Inline[]): string =>
 
 export interface QuizKey {
   items: Map<string, QuizItem>;
-  /** A choice's (or step's) English text, normalised as `norm` does. */
+  /** A choice's (or step's) text in the quiz's language, normalised as `norm` does. */
   choiceText: (itemId: string, choiceId: string) => string;
+  /** The language the quiz is shown in. */
+  locale: ContentLocale;
 }
 
-export function quizKey(quizId: string): QuizKey {
+/** The key of `quizId`, with its text in the language a learner with UI locale `ui` sees it in. */
+export function quizKey(quizId: string, ui: UiLocale = 'en'): QuizKey {
+  const locale = CONTENT_FALLBACKS[ui][0]!;
   const compiled = course().quizzes.find((q) => q.definition.id === quizId);
   if (!compiled) throw new Error(`no compiled quiz ${quizId}`);
   const items = new Map(compiled.definition.items.map((i) => [i.id, i] as const));
-  const text = compiled.text.en;
-  return { items, choiceText: (itemId, choiceId) => norm(plain(text.items[itemId]?.choices[choiceId] ?? [])) };
+  const text = compiled.text[locale];
+  return { items, locale, choiceText: (itemId, choiceId) => norm(plain(text.items[itemId]?.choices[choiceId] ?? [])) };
 }
 
 /** The item whose control ids or names (`q-<item id>…`) are among `refs`; the longest id wins. */
@@ -42,8 +48,8 @@ export function itemFor(refs: string[], items: Map<string, QuizItem>): QuizItem 
  * Answers every item of the open attempt as the key says, with clicks and typing (not the
  * keyboard journey: a quick way to a passed quiz).
  */
-export async function answerCorrectly(page: Surface, quizId: string): Promise<void> {
-  const { items, choiceText } = quizKey(quizId);
+export async function answerCorrectly(page: Surface, quizId: string, ui: UiLocale = 'en'): Promise<void> {
+  const { items, choiceText, locale } = quizKey(quizId, ui);
   const lis = page.locator('form.quiz-form li.quiz-item');
   const n = await lis.count();
   for (let i = 0; i < n; i++) {
@@ -73,7 +79,7 @@ export async function answerCorrectly(page: Surface, quizId: string): Promise<vo
         await li.locator('input[inputmode="decimal"], input[type="number"]').first().fill(String(item.rubric.value));
         break;
       case 'fill-in':
-        await li.locator('input[type="text"]').first().fill(item.rubric.accepted.en[0]!);
+        await li.locator('input[type="text"]').first().fill(item.rubric.accepted[locale][0]!);
         break;
       case 'sequencing': {
         const target = item.rubric.order.map((id) => choiceText(item.id, id));

@@ -3,6 +3,7 @@
  * (axe, reflow): each names the routes it applies to and how to get there by the UI.
  */
 import type { Page } from 'playwright-core';
+import type { UiLocale } from '../../src/store/types.ts';
 import { answerAll, checkFirst, ensureAttempt, submit } from './quiz-driver.ts';
 import { answerCorrectly } from './quiz-key.ts';
 import { course } from './gate-helpers.ts';
@@ -69,13 +70,13 @@ export const ROUTE_STATES: RouteState[] = [
   {
     name: 'after passing the final assessment, with a name typed',
     applies: (r) => r === '/certificate',
-    enter: async (page) => {
+    enter: async (page, { locale }) => {
       const final = (course().index.quizzes ?? []).find((q) => q.kind === 'final');
       if (!final) throw new Error('#/certificate is in the router but the course has no final assessment');
       await page.goto(page.url().replace(/#.*$/, '#/assessment'));
       await page.locator('main[data-path="/assessment"] article.quiz').waitFor();
       await ensureAttempt(page, '/assessment');
-      await answerCorrectly(page, final.id);
+      await answerCorrectly(page, final.id, locale as UiLocale);
       await submit(page);
       await page.locator('.quiz-results .quiz-score.is-passed').waitFor();
       await page.goto(page.url().replace(/#.*$/, '#/certificate'));
