@@ -32,7 +32,13 @@ function PrintRoute({ kind }: { kind: 'briefing' | 'guide' }) {
   const ui = asUiLocale(param) ?? stored;
   return (
     <main data-path={pathname} className="print-route" lang={ui} dir={directionOf(ui)}>
-      <Suspense fallback={<p role="status" className="loading">{t('common.loading')}</p>}>
+      <Suspense
+        fallback={
+          <p role="status" className="loading">
+            {t('common.loading')}
+          </p>
+        }
+      >
         <PrintBody kind={kind} ui={ui} />
       </Suspense>
     </main>
@@ -94,7 +100,8 @@ function range(paragraphs: number[]): string {
 function LessonMetaLine({ pair, t, extra }: { pair: LoadedLessonPair; t: TFunction; extra?: string }) {
   return (
     <p className="print-meta">
-      {t('home.paragraphs', { range: range(pair.meta.paragraphs) })} · {t('home.minutes', { count: pair.meta.minutes })}
+      {t('home.paragraphs', { range: range(pair.meta.paragraphs) })} ·{' '}
+      {t('home.minutes', { count: pair.meta.minutes })}
       {extra ? ` · ${extra}` : ''}
     </p>
   );
@@ -169,10 +176,7 @@ function glossaryChapter(terms: GlossaryTerm[], t: TFunction, content: ContentLo
             <dd>
               {g.definition[content]}
               {g.paragraphs.length > 0 && (
-                <span className="slide-cite">
-                  {' '}
-                  [{g.paragraphs.map((p) => `¶${p}`).join(', ')}]
-                </span>
+                <span className="slide-cite"> [{g.paragraphs.map((p) => `¶${p}`).join(', ')}]</span>
               )}
               {g.background && <span className="print-background"> — {t('print.notInReport')}</span>}
             </dd>
@@ -192,27 +196,29 @@ function timelineChapter(events: TimelineEvent[], t: TFunction, content: Content
     body: (
       <>
         <p>{t('timeline.intro')}</p>
-        <table className="print-table">
-          <thead>
-            <tr>
-              <th scope="col">{t('print.date')}</th>
-              <th scope="col">{t('print.event')}</th>
-              <th scope="col">{t('print.report')}</th>
-            </tr>
-          </thead>
-          <tbody lang={content}>
-            {sorted.map((e) => (
-              <tr key={e.id} className={e.background ? 'is-background' : undefined}>
-                <td className="nowrap">{formatEventDate(e.date, content)}</td>
-                <td>
-                  {e.label[content]}
-                  {e.background && <span className="print-background"> — {t('timeline.background')}</span>}
-                </td>
-                <td className="nowrap">{e.paragraphs.map((p) => `¶${p}`).join(', ')}</td>
+        <div className="print-table-scroll" role="region" aria-label={t('timeline.title')} tabIndex={0}>
+          <table className="print-table">
+            <thead>
+              <tr>
+                <th scope="col">{t('print.date')}</th>
+                <th scope="col">{t('print.event')}</th>
+                <th scope="col">{t('print.report')}</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody lang={content}>
+              {sorted.map((e) => (
+                <tr key={e.id} className={e.background ? 'is-background' : undefined}>
+                  <td className="nowrap">{formatEventDate(e.date, content)}</td>
+                  <td>
+                    {e.label[content]}
+                    {e.background && <span className="print-background"> — {t('timeline.background')}</span>}
+                  </td>
+                  <td className="nowrap">{e.paragraphs.map((p) => `¶${p}`).join(', ')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </>
     ),
   };
@@ -234,39 +240,50 @@ function planChapter(lessons: LoadedLessonPair[], bank: Bank, t: TFunction, ui: 
         {plan.map((day) => (
           <section key={day.day} className="print-day" aria-labelledby={`day-${day.day}`}>
             <h3 id={`day-${day.day}`}>{t('print.plan.day', { n: day.day })}</h3>
-            <table className="print-table plan-table">
-              <thead>
-                <tr>
-                  <th scope="col">{t('print.plan.time')}</th>
-                  <th scope="col">{t('print.plan.activity')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {day.items.map((item, k) => (
-                  <tr key={k} className={`plan-${item.kind}`}>
-                    <td className="nowrap" dir="ltr">
-                      {time(item.start)}–{time(item.end)}
-                    </td>
-                    <td>
-                      {item.kind === 'lesson' ? (
-                        <>
-                          <strong>
-                            {t('home.lessonN', { n: item.lesson.order })}: <span lang={bank.locale}>{titleOf(item.lesson.id)}</span>
-                          </strong>{' '}
-                          <span className="slide-cite">[{range(item.lesson.paragraphs)}]</span>
-                          <br />
-                          <span className="print-meta">{t('print.plan.lessonDetail', { present: item.present, discussion: item.discussion, check: item.check })}</span>
-                        </>
-                      ) : item.kind === 'workshop' ? (
-                        t('print.plan.workshop', { range: citationLabel(item.paragraphs[0], item.paragraphs[1]) })
-                      ) : (
-                        t(`print.plan.${item.kind}`)
-                      )}
-                    </td>
+            <div className="print-table-scroll" role="region" aria-labelledby={`day-${day.day}`} tabIndex={0}>
+              <table className="print-table plan-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t('print.plan.time')}</th>
+                    <th scope="col">{t('print.plan.activity')}</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {day.items.map((item, k) => (
+                    <tr key={k} className={`plan-${item.kind}`}>
+                      <td className="nowrap" dir="ltr">
+                        {time(item.start)}–{time(item.end)}
+                      </td>
+                      <td>
+                        {item.kind === 'lesson' ? (
+                          <>
+                            <strong>
+                              {t('home.lessonN', { n: item.lesson.order })}:{' '}
+                              <span lang={bank.locale}>{titleOf(item.lesson.id)}</span>
+                            </strong>{' '}
+                            <span className="slide-cite">[{range(item.lesson.paragraphs)}]</span>
+                            <br />
+                            <span className="print-meta">
+                              {t('print.plan.lessonDetail', {
+                                present: item.present,
+                                discussion: item.discussion,
+                                check: item.check,
+                              })}
+                            </span>
+                          </>
+                        ) : item.kind === 'workshop' ? (
+                          t('print.plan.workshop', {
+                            range: citationLabel(item.paragraphs[0], item.paragraphs[1]),
+                          })
+                        ) : (
+                          t(`print.plan.${item.kind}`)
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
         ))}
       </>
@@ -350,7 +367,10 @@ function guideChapter(pair: LoadedLessonPair, bank: Bank, t: TFunction, content:
                     </p>
                   )}
                   <p className="print-meta">
-                    <span className="mono">{item.id}</span> · {t('print.reportParagraphs', { list: item.structure.paragraphs.map((p) => `¶${p}`).join(', ') })}
+                    <span className="mono">{item.id}</span> ·{' '}
+                    {t('print.reportParagraphs', {
+                      list: item.structure.paragraphs.map((p) => `¶${p}`).join(', '),
+                    })}
                   </p>
                 </li>
               ))}
@@ -405,7 +425,11 @@ function Answer({ item, t, locale }: { item: BankItem; t: TFunction; locale: Con
       const unit = item.unit ? ` ${item.unit}` : '';
       const nf = new Intl.NumberFormat(locale);
       return tolerance > 0
-        ? t('print.numericTolerance', { value: `${nf.format(value)}${unit}`, from: nf.format(value - tolerance), to: nf.format(value + tolerance) })
+        ? t('print.numericTolerance', {
+            value: `${nf.format(value)}${unit}`,
+            from: nf.format(value - tolerance),
+            to: nf.format(value + tolerance),
+          })
         : `${nf.format(value)}${unit}`;
     }
     case 'fill-in': {
