@@ -96,7 +96,8 @@ export function interactionsOf(s: QuizSubmission): { position: number; report: I
         ...(idsOf(item) ? { ids: idsOf(item)! } : {}),
         learnerResponse: tokens(item, input),
         correctResponse: correctTokens(item),
-        result: f >= 1 ? 'correct' : 'incorrect',
+        // Partial credit (multiple, matching, sequencing) goes to the LMS as the fraction earned.
+        result: f >= 1 ? 'correct' : f <= 0 ? 'incorrect' : Math.round(f * 10000) / 10000,
         weighting: 1,
         latencyMs: s.latencies[i] ?? 0,
         timestamp: s.at,

@@ -82,7 +82,12 @@ export interface InteractionReport {
   /** Learner response as a list of tokens (choice ids, pairs as `a.b`, numbers, strings). */
   learnerResponse: string[];
   correctResponse: string[];
-  result: 'correct' | 'incorrect' | 'neutral';
+  /**
+   * `correct`, `incorrect`, `neutral`, or the fraction of the item's marks earned (0 < n < 1) for
+   * partial credit: both versions allow a decimal in cmi.interactions.n.result, so an LMS report
+   * (and the class results view) sees half credit as 0.5, not as wrong.
+   */
+  result: 'correct' | 'incorrect' | 'neutral' | number;
   weighting: number;
   /** Milliseconds from item shown to item answered. */
   latencyMs: number;

@@ -10,7 +10,7 @@ import type { CourseIndex, LessonMeta } from '../../src/content/model.ts';
 import type { InteractionReport, LaunchInfo, LmsAdapter } from '../../src/tracking/adapter.ts';
 import { connectLms } from '../../src/tracking/connect.ts';
 import { initialCourseState, useCourseStore } from '../../src/store/course-store.ts';
-import { startTracking, type TrackingHandle } from '../../src/store/tracking-bridge.ts';
+import { launchTracking, type TrackingHandle } from '../../src/store/tracking-bridge.ts';
 import { hostLms, type CmiRecord, type Faults, type HostedLms, type Launch, type LmsVersion } from '../../preview/lms-host.ts';
 
 const VERSIONS: LmsVersion[] = ['1.2', '2004'];
@@ -35,11 +35,11 @@ interface Run {
 }
 
 /** One launch: the stand-in LMS on window, the course's adapter found by API discovery. */
-function launch(version: LmsVersion, o: { launch?: Partial<Launch>; previous?: CmiRecord | null; faults?: Partial<Faults> } = {}): Run {
+async function launch(version: LmsVersion, o: { launch?: Partial<Launch>; previous?: CmiRecord | null; faults?: Partial<Faults> } = {}): Promise<Run> {
   const lms = hostLms({ version, launch: { ...LEARNER, ...o.launch }, previous: o.previous ?? null, faults: o.faults ?? {}, now: () => T0 });
   lms.install(window);
   const logs: string[] = [];
-  const adapter = connectLms(window, { courseId: 'contract', storage: localStorage, log: (m) => logs.push(m), now: () => T0 });
+  const adapter = await connectLms(window, { courseId: 'contract', storage: localStorage, log: (m) => logs.push(m), now: () => T0 });
   if (!adapter) throw new Error('no adapter found');
   const info = adapter.initialize();
   return { lms, adapter, info, logs };
@@ -91,7 +91,7 @@ function interactionSets(version: LmsVersion, n: number, x: { id: string; type: 
 
 interface Case {
   name: string;
-  run: (version: LmsVersion) => void;
+  run: (version: LmsVersion) => Promise<void>;
 }
 
 let handle: TrackingHandle | undefined;
@@ -108,12 +108,12 @@ afterEach(() => {
 });
 
 /** The course itself (store + tracking bridge) launched by the stand-in LMS. */
-function launchCourse(version: LmsVersion, o: Parameters<typeof launch>[1] = {}) {
+async function launchCourse(version: LmsVersion, o: Parameters<typeof launch>[1] = {}) {
   const lms = hostLms({ version, launch: { ...LEARNER, ...o.launch }, previous: o.previous ?? null, faults: o.faults ?? {}, now: () => T0 });
   lms.install(window);
   const logs: string[] = [];
   let clock = T0;
-  handle = startTracking({ index, win: window, now: () => clock, log: (m) => logs.push(m) });
+  handle = await launchTracking({ index, win: window, now: () => clock, log: (m) => logs.push(m) });
   return {
     lms,
     logs,
@@ -125,8 +125,8 @@ function launchCourse(version: LmsVersion, o: Parameters<typeof launch>[1] = {})
 const cases: Case[] = [
   {
     name: 'first launch: reads the launch, says incomplete, saves the empty state, and commits once',
-    run(v) {
-      const { lms } = launchCourse(v);
+    async run(v) {
+      const { lms } = await launchCourse(v);
       const s = v === '1.2' ? 'cmi.core.' : 'cmi.';
       expect(lms.calls[0]!.fn).toBe(v === '1.2' ? 'LMSInitialize' : 'Initialize');
       expect(sets(lms)).toEqual(
@@ -158,8 +158,8 @@ const cases: Case[] = [
   },
   {
     name: 'a learner leaves unfinished: session time, exit suspend, terminate; and resumes where they were',
-    run(v) {
-      const first = launchCourse(v);
+    async run(v) {
+      const first = await launchCourse(v);
       useCourseStore.getState().visitSection('01-intro', 'why');
       first.tick(3_723_450);
       first.leave();
@@ -175,7 +175,7 @@ const cases: Case[] = [
       handle?.stop();
 
       useCourseStore.setState(initialCourseState, true);
-      const second = launchCourse(v, { previous: first.lms.record() });
+      const second = await launchCourse(v, { previous: first.lms.record() });
       expect(second.lms.cmi()[v === '1.2' ? 'cmi.core.entry' : 'cmi.entry']).toBe('resume');
       expect(useCourseStore.getState().visited).toEqual({ '01-intro': ['why'] });
       expect(useCourseStore.getState().location).toEqual({ lesson: '01-intro', section: 'why' });
@@ -185,8 +185,8 @@ const cases: Case[] = [
   },
   {
     name: 'finishing every lesson: completed, objectives per lesson, exit normal (1.2: empty)',
-    run(v) {
-      const run = launchCourse(v);
+    async run(v) {
+      const run = await launchCourse(v);
       useCourseStore.getState().visitSection('01-intro', 'why');
       useCourseStore.getState().visitSection('01-intro', 'summary');
       useCourseStore.getState().visitSection('02-next', 'only');
@@ -207,8 +207,8 @@ const cases: Case[] = [
   },
   {
     name: 'pass: score raw/min/max (2004 also scaled) and passed',
-    run(v) {
-      const { lms, adapter } = launch(v);
+    async run(v) {
+      const { lms, adapter } = await launch(v);
       adapter.writeCompletion('completed', 1);
       adapter.writeScore({ raw: 85, min: 0, max: 100, scaled: 0.85 });
       adapter.writeSuccess('passed');
@@ -235,8 +235,8 @@ const cases: Case[] = [
   },
   {
     name: 'fail: failed, with a score of two decimals at most',
-    run(v) {
-      const { lms, adapter } = launch(v);
+    async run(v) {
+      const { lms, adapter } = await launch(v);
       adapter.writeCompletion('completed', 1);
       adapter.writeScore({ raw: 100 / 3, min: 0, max: 100, scaled: 1 / 3 });
       adapter.writeSuccess('failed');
@@ -247,14 +247,16 @@ const cases: Case[] = [
   },
   {
     name: 'each interaction type in the version’s own response format',
-    run(v) {
-      const { lms, adapter } = launch(v);
+    async run(v) {
+      const { lms, adapter } = await launch(v);
       const items: [InteractionReport, { learner: string; correct: string[]; result: string }, { learner: string; correct: string[] }][] = [
         [interaction({ id: 'q-single', type: 'choice', ids: ['opanal', 'iaea', 'ctbto'], learnerResponse: ['iaea'], correctResponse: ['opanal'], result: 'incorrect', description: 'Which body?' }), { learner: 'b', correct: ['a'], result: 'incorrect' }, { learner: 'iaea', correct: ['opanal'] }],
         [interaction({ id: 'q-multi', type: 'choice', ids: ['a1', 'b2', 'c3', 'd4'], learnerResponse: ['a1', 'c3'], correctResponse: ['a1', 'c3'] }), { learner: 'a,c', correct: ['a,c'], result: 'correct' }, { learner: 'a1[,]c3', correct: ['a1[,]c3'] }],
         [interaction({ id: 'q-tf', type: 'true-false', learnerResponse: ['true'], correctResponse: ['false'], result: 'incorrect' }), { learner: 't', correct: ['f'], result: 'incorrect' }, { learner: 'true', correct: ['false'] }],
         [interaction({ id: 'q-match', type: 'matching', ids: ['p1', 'p2', 'r1', 'r2', 'r3'], learnerResponse: ['p1.r2', 'p2.r1'], correctResponse: ['p1.r1', 'p2.r2'], result: 'incorrect' }), { learner: 'a.d,b.c', correct: ['a.c,b.d'], result: 'incorrect' }, { learner: 'p1[.]r2[,]p2[.]r1', correct: ['p1[.]r1[,]p2[.]r2'] }],
         [interaction({ id: 'q-seq', type: 'sequencing', ids: ['s1967', 's1968', 's1970'], learnerResponse: ['s1967', 's1968', 's1970'], correctResponse: ['s1967', 's1968', 's1970'] }), { learner: 'a,b,c', correct: ['a,b,c'], result: 'correct' }, { learner: 's1967[,]s1968[,]s1970', correct: ['s1967[,]s1968[,]s1970'] }],
+        // Partial credit: half the marks of a matching item, as a decimal result in both versions.
+        [interaction({ id: 'q-match-half', type: 'matching', ids: ['p1', 'p2', 'r1', 'r2'], learnerResponse: ['p1.r1', 'p2.r1'], correctResponse: ['p1.r1', 'p2.r2'], result: 0.5 }), { learner: 'a.c,b.c', correct: ['a.c,b.d'], result: '0.5' }, { learner: 'p1[.]r1[,]p2[.]r1', correct: ['p1[.]r1[,]p2[.]r2'] }],
         [interaction({ id: 'q-num', type: 'numeric', learnerResponse: ['1996'], correctResponse: ['1995', '1997'] }), { learner: '1996', correct: ['1996'], result: 'correct' }, { learner: '1996', correct: ['1995[:]1997'] }],
         [interaction({ id: 'q-fill', type: 'fill-in', learnerResponse: ['Tlatelolco'], correctResponse: ['tlatelolco', 'tratado de tlatelolco'] }), { learner: 'Tlatelolco', correct: ['tlatelolco', 'tratado de tlatelolco'], result: 'correct' }, { learner: 'Tlatelolco', correct: ['{case_matters=false}tlatelolco', '{case_matters=false}tratado de tlatelolco'] }],
       ];
@@ -273,11 +275,11 @@ const cases: Case[] = [
   },
   {
     name: 'interactions are appended after those already recorded, without gaps, whatever index the course gives',
-    run(v) {
-      const earlier = launch(v);
+    async run(v) {
+      const earlier = await launch(v);
       earlier.adapter.writeInteraction(0, interaction({ id: 'first', type: 'true-false', learnerResponse: ['true'], correctResponse: ['true'] }));
       earlier.adapter.terminate('suspend');
-      const { lms, adapter, info } = launch(v, { previous: earlier.lms.record() });
+      const { lms, adapter, info } = await launch(v, { previous: earlier.lms.record() });
       expect(info?.interactionCount).toBe(1);
       adapter.writeInteraction(25, interaction({ id: 'second', type: 'true-false', learnerResponse: ['false'], correctResponse: ['true'], result: 'incorrect' }));
       adapter.writeInteraction(22, interaction({ id: 'third', type: 'true-false', learnerResponse: ['true'], correctResponse: ['true'] }));
@@ -289,19 +291,19 @@ const cases: Case[] = [
   },
   {
     name: 'session time in the version’s format, zero and long',
-    run(v) {
-      const { lms, adapter } = launch(v);
+    async run(v) {
+      const { lms, adapter } = await launch(v);
       for (const ms of [0, 45_600, 90_061_000]) adapter.writeSessionTime(ms);
       expect(sets(lms).map(([, value]) => value)).toEqual(v === '1.2' ? ['0000:00:00.00', '0000:00:45.60', '0025:01:01.00'] : ['PT0S', 'PT45.6S', 'PT25H1M1S']);
     },
   },
   {
     name: 'browse mode: reads the saved state but writes nothing, and still terminates',
-    run(v) {
-      const earlier = launch(v);
+    async run(v) {
+      const earlier = await launch(v);
       earlier.adapter.writeState('2|0s|||');
       earlier.adapter.terminate('suspend');
-      const { lms, adapter, info } = launch(v, { launch: { mode: 'browse' }, previous: earlier.lms.record() });
+      const { lms, adapter, info } = await launch(v, { launch: { mode: 'browse' }, previous: earlier.lms.record() });
       expect(info?.mode).toBe('browse');
       expect(adapter.readState()).toBe('2|0s|||');
       for (const ok of [adapter.writeState('2|1s|||'), adapter.writeCompletion('completed', 1), adapter.writeScore({ raw: 90, min: 0, max: 100, scaled: 0.9 }), adapter.writeSessionTime(1000), adapter.commit(), adapter.terminate('suspend')]) expect(ok).toBe(true);
@@ -311,8 +313,8 @@ const cases: Case[] = [
   },
   {
     name: 'no-credit: progress is saved, results are not (no score, success or interactions)',
-    run(v) {
-      const { lms, adapter, info } = launch(v, { launch: { credit: false } });
+    async run(v) {
+      const { lms, adapter, info } = await launch(v, { launch: { credit: false } });
       expect(info?.credit).toBe(false);
       adapter.writeCompletion('completed', 1);
       adapter.writeScore({ raw: 90, min: 0, max: 100, scaled: 0.9 });
@@ -323,8 +325,8 @@ const cases: Case[] = [
   },
   {
     name: 'size limit: suspend data over the version’s limit is refused by the course itself and kept in the browser',
-    run(v) {
-      const { lms, adapter } = launch(v);
+    async run(v) {
+      const { lms, adapter } = await launch(v);
       const limit = v === '1.2' ? 4096 : 64000;
       expect(adapter.writeState('x'.repeat(limit))).toBe(true);
       expect(adapter.writeState('y'.repeat(limit + 1))).toBe(false);
@@ -335,8 +337,8 @@ const cases: Case[] = [
   },
   {
     name: 'never writes a value the LMS already holds',
-    run(v) {
-      const { lms, adapter } = launch(v);
+    async run(v) {
+      const { lms, adapter } = await launch(v);
       adapter.writeCompletion('incomplete', 0.5);
       adapter.writeCompletion('incomplete', 0.5);
       adapter.writeLocation('01-intro/why');
@@ -352,16 +354,16 @@ const cases: Case[] = [
   },
   {
     name: 'fault: no API at all — the course keeps progress in the browser and says so',
-    run() {
-      handle = startTracking({ index, win: window, log: () => undefined });
+    async run() {
+      handle = await launchTracking({ index, win: window, log: () => undefined });
       expect(useCourseStore.getState().adapterKind).toBe('standalone');
       expect(useCourseStore.getState().notice).toBe('lms-unavailable');
     },
   },
   {
     name: 'fault: SetValue fails — error read and logged, progress kept in the browser, one notice, sent at the next launch',
-    run(v) {
-      const first = launchCourse(v, { faults: { setValueFails: true } });
+    async run(v) {
+      const first = await launchCourse(v, { faults: { setValueFails: true } });
       useCourseStore.getState().visitSection('01-intro', 'why');
       expect(useCourseStore.getState().notice).toBe('save-failed');
       const code = v === '1.2' ? '101' : '351';
@@ -372,7 +374,7 @@ const cases: Case[] = [
       handle?.stop();
 
       useCourseStore.setState(initialCourseState, true);
-      const second = launchCourse(v, { previous: first.lms.record() });
+      const second = await launchCourse(v, { previous: first.lms.record() });
       // The LMS had nothing; the browser's copy is sent, committed, and used to resume.
       expect(useCourseStore.getState().visited).toEqual({ '01-intro': ['why'] });
       expect(sets(second.lms).map(([e]) => e)).toContain('cmi.suspend_data');
@@ -381,8 +383,8 @@ const cases: Case[] = [
   },
   {
     name: 'fault: Commit fails — error logged, the values are kept in the browser until a commit succeeds',
-    run(v) {
-      const run = launchCourse(v, { faults: { commitFails: true } });
+    async run(v) {
+      const run = await launchCourse(v, { faults: { commitFails: true } });
       useCourseStore.getState().visitSection('01-intro', 'why');
       expect(useCourseStore.getState().notice).toBe('save-failed');
       expect(run.logs.some((l) => l.includes(v === '1.2' ? 'LMSCommit' : 'Commit') && l.includes(v === '1.2' ? '101' : '391'))).toBe(true);
@@ -394,8 +396,8 @@ const cases: Case[] = [
   },
   {
     name: 'fault: a slow LMS — every call still made once, in order, and the course finishes',
-    run(v) {
-      const run = launchCourse(v, { faults: { slowMs: 5 } });
+    async run(v) {
+      const run = await launchCourse(v, { faults: { slowMs: 5 } });
       useCourseStore.getState().visitSection('02-next', 'only');
       run.leave();
       expect(run.lms.terminated()).toBe(true);
@@ -407,11 +409,11 @@ const cases: Case[] = [
 describe.each(VERSIONS)('SCORM %s with scorm-again as the LMS', (version) => {
   it.each(cases.map((c) => [c.name, c] as const))('%s', (_name, c) => c.run(version));
 
-  it('resumes only from what the LMS says: 2004 needs entry resume, 1.2 saved suspend_data', () => {
-    const earlier = launch(version);
+  it('resumes only from what the LMS says: 2004 needs entry resume, 1.2 saved suspend_data', async () => {
+    const earlier = await launch(version);
     earlier.adapter.writeState('2|1s|||');
     earlier.adapter.terminate('normal');
-    const { adapter } = launch(version, { previous: earlier.lms.record() });
+    const { adapter } = await launch(version, { previous: earlier.lms.record() });
     // 2004: exit normal ended the attempt, so the next launch starts afresh; 1.2 keeps suspend_data.
     expect(adapter.readState()).toBe(version === '1.2' ? '2|1s|||' : null);
   });

@@ -28,8 +28,9 @@ export function lessonStatus(completion: CompletionStatus, success: SuccessStatu
   return null;
 }
 
-/** cmi.interactions.n.result: 1.2 says `wrong` where 2004 says `incorrect`. */
-export const result = (r: InteractionReport['result']) => (r === 'incorrect' ? 'wrong' : r);
+/** cmi.interactions.n.result: 1.2 says `wrong` where 2004 says `incorrect`; partial credit as a CMIDecimal. */
+export const result = (r: InteractionReport['result']) =>
+  typeof r === 'number' ? decimal(r, 4) : r === 'incorrect' ? 'wrong' : r;
 
 /** The single characters 1.2 allows in choice, matching and sequencing responses. */
 const CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';

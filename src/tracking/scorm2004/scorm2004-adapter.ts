@@ -66,7 +66,7 @@ export const SCORM2004: VersionSpec = {
       () => s.set(`${p}weighting`, decimal(x.weighting, 2)),
       ...formatted.correct.map((pattern, k) => () => s.set(`${p}correct_responses.${k}.pattern`, pattern)),
       () => s.set(`${p}learner_response`, formatted.learner),
-      () => s.set(`${p}result`, x.result),
+      () => s.set(`${p}result`, typeof x.result === 'number' ? decimal(x.result, 4) : x.result),
       () => s.set(`${p}latency`, duration(x.latencyMs)),
     ]);
   },

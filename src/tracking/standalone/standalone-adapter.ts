@@ -149,7 +149,7 @@ function isStoredInteraction(x: unknown): x is StoredInteraction {
     (x.description === undefined || typeof x.description === 'string') &&
     isStringArray(x.learnerResponse) &&
     isStringArray(x.correctResponse) &&
-    RESULTS.includes(x.result as InteractionReport['result']) &&
+    (RESULTS.includes(x.result as InteractionReport['result']) || (isFiniteNumber(x.result) && x.result > 0 && x.result < 1)) &&
     isFiniteNumber(x.weighting) &&
     isFiniteNumber(x.latencyMs) &&
     x.latencyMs >= 0 &&
