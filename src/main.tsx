@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app.tsx';
 import { useCourseStore } from './store/course-store.ts';
-import { startTracking } from './store/tracking-bridge.ts';
+import { launchTracking } from './store/tracking-bridge.ts';
 import { courseIndex } from './ui/course-data.ts';
 import { isInstructorWindow } from './instructor/windows.ts';
 import { directionOf, initI18n } from './ui/i18n.ts';
@@ -10,9 +10,10 @@ import { resolveLocale } from './ui/use-ui-locale.ts';
 import './ui/styles.css';
 
 async function main() {
-  // Resume first (synchronous), so the first paint already shows the learner's progress and language.
-  // A presenter, print or results window is not a learner's session: it never talks to an LMS.
-  if (!isInstructorWindow(window.location.hash)) startTracking({ index: courseIndex });
+  // Resume first, so the first paint already shows the learner's progress and language (inside an
+  // LMS this loads the adapter of its SCORM version). A presenter, print or results window is not
+  // a learner's session: it never talks to an LMS.
+  if (!isInstructorWindow(window.location.hash)) await launchTracking({ index: courseIndex });
   const locale = resolveLocale(useCourseStore.getState().locale);
   const i18n = await initI18n(locale);
   document.documentElement.lang = locale;

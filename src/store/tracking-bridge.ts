@@ -28,8 +28,8 @@ export interface TrackingHandle {
 
 export interface TrackingOptions {
   index: CourseIndex;
-  /** Defaults to the standalone adapter over localStorage. */
-  adapter?: LmsAdapter;
+  /** The adapter to track with as it is (tests, a host with its own); {@link launchTracking} finds the LMS's. */
+  adapter: LmsAdapter;
   /** The window whose page lifecycle ends the session; defaults to the global one. */
   win?: Window;
   now?: () => number;
@@ -61,17 +61,47 @@ function standaloneAdapter(win: Window): LmsAdapter {
 }
 
 /** The LMS's adapter when an LMS launched the course (API discovery), else null. */
-function lmsAdapter(win: Window, log: (m: string) => void): LmsAdapter | null {
+function lmsAdapter(win: Window, log: (m: string) => void): Promise<LmsAdapter | null> {
   const storage = safeStorage(win);
   return connectLms(win, { courseId: COURSE_ID, ...(storage ? { storage } : {}), log: (m) => log(`LMS: ${m}`) });
 }
 
+const defaultLog = (m: string) => console.warn(`[tracking] ${m}`);
+
+/** Where the adapter came from: an LMS found at launch, none found (this browser), or the caller. */
+type AdapterOrigin = 'lms' | 'browser-only' | 'given';
+
+export type LaunchOptions = Omit<TrackingOptions, 'adapter'>;
+
+/**
+ * Starts tracking at launch: finds the LMS by API discovery and loads the adapter of its SCORM
+ * version only then (src/tracking/connect.ts), or, with no LMS, keeps progress in this browser
+ * and tells the learner. Resolves once the saved state is in the store, so the first render
+ * already shows the learner's progress and language. An adapter module that cannot be loaded
+ * counts as no LMS: progress is kept in the browser rather than lost.
+ */
+export async function launchTracking(options: LaunchOptions): Promise<TrackingHandle> {
+  const win = options.win ?? window;
+  const log = options.log ?? defaultLog;
+  let lms: LmsAdapter | null = null;
+  try {
+    lms = await lmsAdapter(win, log);
+  } catch (e) {
+    log(`the LMS adapter could not be loaded (${e instanceof Error ? e.message : String(e)}); progress is kept in this browser only`);
+  }
+  return track(options, lms ?? standaloneAdapter(win), lms ? 'lms' : 'browser-only');
+}
+
+/** Starts tracking with the adapter given (no discovery, no fallback): reads the saved state at once. */
 export function startTracking(options: TrackingOptions): TrackingHandle {
+  return track(options, options.adapter, 'given');
+}
+
+function track(options: LaunchOptions, initial: LmsAdapter, origin: AdapterOrigin): TrackingHandle {
   const win = options.win ?? window;
   const now = options.now ?? (() => Date.now());
-  const log = options.log ?? ((m: string) => console.warn(`[tracking] ${m}`));
-  const lms = options.adapter ? null : lmsAdapter(win, log);
-  let adapter = options.adapter ?? lms ?? standaloneAdapter(win);
+  const log = options.log ?? defaultLog;
+  let adapter = initial;
   const store = useCourseStore;
   const startedAt = now();
 
@@ -82,8 +112,8 @@ export function startTracking(options: TrackingOptions): TrackingHandle {
   };
 
   let info = adapter.initialize();
-  let inBrowserOnly = !options.adapter && !lms;
-  if (!info && lms) {
+  let inBrowserOnly = origin === 'browser-only';
+  if (!info && origin === 'lms') {
     // The LMS would not start a session: keep progress in this browser rather than nowhere.
     const e = adapter.lastError();
     log(`the LMS refused to start a session${e ? ` (${e.code} ${e.message})` : ''}; progress is kept in this browser only`);
