@@ -1,12 +1,13 @@
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { QuizMeta } from '../content/quiz-model.ts';
-import { logOutcome } from '../quiz/log.ts';
+import { logOutcome } from '../quiz/log-codec.ts';
 import { useCourseStore } from '../store/course-store.ts';
 
 /**
- * "Print your certificate", once the final assessment is passed (the quiz engine decides).
- * Loaded on its own (React.lazy) so that the home page's first load does not carry the engine.
+ * "Print your certificate", once the final assessment is passed (the quiz engine decides, from
+ * the saved record alone: src/quiz/log-codec.ts, which the first load already has for the
+ * tracking bridge, so the home page imports this at once and does not wait for another chunk).
  */
 export default function CertificateLink({ final }: { final: QuizMeta }) {
   const { t } = useTranslation();

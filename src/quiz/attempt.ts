@@ -1,6 +1,5 @@
 import type {
   Certainty,
-  GradingMethod,
   ItemPublic,
   ItemStructure,
   QuizDefinition,
@@ -9,8 +8,12 @@ import type {
 } from '../content/quiz-model.ts';
 import { CBM_DEFAULT_CERTAINTY, cbmMarks } from './cbm.ts';
 import { drawItems, type Drawable } from './draw.ts';
+import { gradeAttempts } from './grade.ts';
 import { isSeed } from './random.ts';
 import { fraction, publicItem, scoreItem } from './score.ts';
+
+/** Lives in grade.ts (light enough for launch); re-exported where attempts are scored. */
+export { gradeAttempts };
 
 /**
  * Everything needed to restore an attempt exactly: the seed fixes the items drawn, their order
@@ -103,18 +106,6 @@ export function scoreAttempt(quiz: QuizDefinition, record: AttemptRecord): Attem
   return result;
 }
 
-/** The quiz grade from attempt percents, by grading method; null when there are none. */
-export function gradeAttempts(percents: readonly number[], method: GradingMethod): number | null {
-  if (percents.length === 0) return null;
-  switch (method) {
-    case 'highest':
-      return Math.max(...percents);
-    case 'last':
-      return percents[percents.length - 1]!;
-    case 'average':
-      return percents.reduce((a, b) => a + b, 0) / percents.length;
-  }
-}
 
 export interface QuizOutcome {
   attemptsUsed: number;

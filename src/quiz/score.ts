@@ -1,4 +1,5 @@
 import type { ItemPublic, ItemStructure, QuizItem, Score, UserInput } from '../content/quiz-model.ts';
+import { fraction } from './grade.ts';
 import { deriveSeed } from './random.ts';
 import { validateFillIn } from './kinds/fill-in/validate-fill-in.ts';
 import { validateMatching } from './kinds/matching/validate-matching.ts';
@@ -97,7 +98,4 @@ export function validateItem(item: ItemStructure, input: UserInput | null | unde
   return r ? r.reason : null;
 }
 
-/** The earned fraction of a score; an invalid (incomplete) answer counts as 0. */
-export function fraction(score: Score): number {
-  return score.type === 'points' && score.total > 0 ? score.earned / score.total : 0;
-}
+export { fraction };

@@ -1,13 +1,11 @@
-import { lazy, Suspense } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import CertificateLink from '../instructor/certificate-link.tsx';
 import { useCourseStore } from '../store/course-store.ts';
 import { courseProgress, lessonProgress } from '../store/selectors.ts';
 import { courseIndex, findLesson, lessonTitle } from '../ui/course-data.ts';
 import { useUiLocale } from '../ui/use-ui-locale.ts';
 import { FINAL_QUIZ_ID, findQuiz, formatPercent } from '../ui/quiz/quiz-data.ts';
-
-const CertificateLink = lazy(() => import('../instructor/certificate-link.tsx'));
 
 function rangeLabel(paragraphs: number[]): string {
   if (paragraphs.length === 0) return '';
@@ -94,9 +92,7 @@ export default function Home() {
             <Link className="button" to="/assessment">
               {t('quiz.home.link')}
             </Link>{' '}
-            <Suspense fallback={null}>
-              <CertificateLink final={finalQuiz} />
-            </Suspense>
+            <CertificateLink final={finalQuiz} />
           </p>
         </section>
       )}

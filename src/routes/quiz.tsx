@@ -28,6 +28,7 @@ import {
   type QuizLog,
 } from '../quiz/index.ts';
 import { useCourseStore } from '../store/course-store.ts';
+import { answerQuizItem, beginQuiz, submitQuiz } from '../store/quiz-actions.ts';
 import { Inlines } from '../ui/content/render.tsx';
 import { contentLocaleFor, findLesson, lessonTitle } from '../ui/course-data.ts';
 import { directionOf } from '../ui/i18n.ts';
@@ -161,7 +162,6 @@ function Facts({ structure, log }: { structure: QuizStructure; log: QuizLog }) {
 function IntroView({ structure, log }: { structure: QuizStructure; log: QuizLog }) {
   const { t } = useTranslation();
   const ui = useUiLocale();
-  const beginQuiz = useCourseStore((s) => s.beginQuiz);
   const outcome = logOutcome(structure, log);
   const final = structure.kind === 'final';
   return (
@@ -197,9 +197,6 @@ interface AttemptProps {
 function AttemptView({ structure, text, log, locale, announce, onSubmitted }: AttemptProps) {
   const { t } = useTranslation();
   const ui = useUiLocale();
-  const answerQuizItem = useCourseStore((s) => s.answerQuizItem);
-  const submitQuiz = useCourseStore((s) => s.submitQuiz);
-  const beginQuiz = useCourseStore((s) => s.beginQuiz);
   const seed = log.current!.seed;
   const items = useMemo(() => drawItems(structure, seed), [structure, seed]);
   const pubs = useMemo(() => items.map((i) => publicItem(i, seed)), [items, seed]);
@@ -453,7 +450,6 @@ function ResultsView({
 }) {
   const { t } = useTranslation();
   const ui = useUiLocale();
-  const beginQuiz = useCourseStore((s) => s.beginQuiz);
   const submission = useCourseStore((s) => s.quizSubmissions.findLast((x) => x.quizId === structure.id));
   const keyData = use(loadQuizKey(structure.id, locale));
   const def = useMemo(() => withKey(structure, keyData), [structure, keyData]);

@@ -1,6 +1,7 @@
 import type { QuizItem, UserInput } from '../content/quiz-model.ts';
 import type { InteractionReport, InteractionType, ScoreReport, SuccessStatus } from '../tracking/adapter.ts';
-import { fraction, type LogOutcome } from '../quiz/index.ts';
+import { fraction } from '../quiz/grade.ts';
+import type { LogOutcome } from '../quiz/log-codec.ts';
 import type { QuizSubmission } from './quiz-slice.ts';
 
 /**

@@ -7,7 +7,7 @@ import { COURSE_ID } from '../course-config.ts';
 import { selectPersisted, useCourseStore } from './course-store.ts';
 import { courseProgress, lessonProgress } from './selectors.ts';
 import { TEXT_SIZES, UI_LOCALES, type PersistedProgress, type UiLocale } from './types.ts';
-import { EMPTY_LOG, decodeQuizLogs, encodeQuizLogs, logOutcome } from '../quiz/index.ts';
+import { EMPTY_LOG, decodeQuizLogs, encodeQuizLogs, logOutcome } from '../quiz/log-codec.ts';
 import { interactionOffset, interactionsOf, scoreReport, successOf } from './quiz-reporting.ts';
 
 /**

@@ -8,6 +8,7 @@ import type { Certainty, QuizDefinition, QuizItem, UserInput } from '../../../sr
 import { UI_LOCALES } from '../../../src/content/ui-strings.ts';
 import { currentRecord, drawItems, fraction, scoreItem } from '../../../src/quiz/index.ts';
 import { initialCourseState, useCourseStore } from '../../../src/store/course-store.ts';
+import { answerQuizItem, beginQuiz, submitQuiz } from '../../../src/store/quiz-actions.ts';
 import { startTracking, type TrackingHandle } from '../../../src/store/tracking-bridge.ts';
 import type { LmsAdapter } from '../../../src/tracking/adapter.ts';
 import { decodeState } from '../../../src/tracking/state-codec.ts';
@@ -215,17 +216,17 @@ describe('an attempt at the CBM check through the store, saved and resumed', () 
     const seed = 4242;
     const first = launch(null);
     const store = () => useCourseStore.getState();
-    expect(store().beginQuiz(check08, seed)).toBe(true);
+    expect(beginQuiz(check08, seed)).toBe(true);
     const items = drawItems(check08, seed);
     // 0: right, "Very"; 1: wrong, "Fairly"; 2: right, no certainty; 3: certainty first, no answer yet.
-    store().answerQuizItem(check08, 0, rightOf(items[0]!), 3);
-    store().answerQuizItem(check08, 1, wrongOf(items[1]!));
-    store().answerQuizItem(check08, 1, wrongOf(items[1]!), 2);
-    store().answerQuizItem(check08, 2, rightOf(items[2]!));
-    store().answerQuizItem(check08, 3, null, 1);
+    answerQuizItem(check08, 0, rightOf(items[0]!), 3);
+    answerQuizItem(check08, 1, wrongOf(items[1]!));
+    answerQuizItem(check08, 1, wrongOf(items[1]!), 2);
+    answerQuizItem(check08, 2, rightOf(items[2]!));
+    answerQuizItem(check08, 3, null, 1);
     // Changing an answer keeps its certainty.
-    store().answerQuizItem(check08, 0, wrongOf(items[0]!));
-    store().answerQuizItem(check08, 0, rightOf(items[0]!));
+    answerQuizItem(check08, 0, wrongOf(items[0]!));
+    answerQuizItem(check08, 0, rightOf(items[0]!));
     const before = currentRecord(check08, store().quizLogs[CBM_QUIZ]!)!;
     expect(before.certainties?.slice(0, 4)).toEqual([3, 2, null, 1]);
     expect(answeredWithoutCertainty(items, before, true)).toBe(1);
@@ -243,8 +244,8 @@ describe('an attempt at the CBM check through the store, saved and resumed', () 
     const restored = currentRecord(check08, store().quizLogs[CBM_QUIZ]!)!;
     expect(restored).toEqual(before);
 
-    store().answerQuizItem(check08, 3, rightOf(items[3]!));
-    const submission = store().submitQuiz(check08)!;
+    answerQuizItem(check08, 3, rightOf(items[3]!));
+    const submission = submitQuiz(check08)!;
     const { result, record } = submission;
     // The score and pass/fail are the percentage of points, whatever the certainty.
     expect(result.earned).toBe(3);
@@ -271,8 +272,8 @@ describe('an attempt at the CBM check through the store, saved and resumed', () 
       (q) => q.definition.id === '01-mexico-report',
     )!.definition;
     expect(quiz.cbm).toBe(false);
-    expect(useCourseStore.getState().beginQuiz(quiz, 7)).toBe(true);
-    const s = useCourseStore.getState().submitQuiz(quiz)!;
+    expect(beginQuiz(quiz, 7)).toBe(true);
+    const s = submitQuiz(quiz)!;
     expect(reviewMarks(s.result, s.record)).toBeNull();
     expect(cbmSummary(s.result)).toBeNull();
   });

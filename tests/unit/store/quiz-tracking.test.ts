@@ -6,6 +6,7 @@ import type { InteractionReport, LmsAdapter, ScoreReport } from '../../../src/tr
 import { drawItems } from '../../../src/quiz/index.ts';
 import { decodeState } from '../../../src/tracking/state-codec.ts';
 import { initialCourseState, useCourseStore } from '../../../src/store/course-store.ts';
+import { answerQuizItem, beginQuiz, submitQuiz } from '../../../src/store/quiz-actions.ts';
 import { startTracking, type TrackingHandle } from '../../../src/store/tracking-bridge.ts';
 import { quiz, trueFalse, single } from '../quiz/builders.ts';
 
@@ -92,14 +93,13 @@ afterEach(() => {
 
 /** One attempt answering `right` of the drawn items right (in order), then submitted. */
 function attempt(seed: number, right: number) {
-  const s = useCourseStore.getState();
-  expect(s.beginQuiz(final, seed)).toBe(true);
+  expect(beginQuiz(final, seed)).toBe(true);
   drawItems(final, seed).forEach((item, i) => {
     const good = i < right;
     const input = item.kind === 'single' ? { selected: good ? 'b' : 'a' } : { value: good };
-    useCourseStore.getState().answerQuizItem(final, i, input);
+    answerQuizItem(final, i, input);
   });
-  return useCourseStore.getState().submitQuiz(final)!;
+  return submitQuiz(final)!;
 }
 
 describe('quiz results reach the LMS through the tracking bridge', () => {
@@ -132,8 +132,8 @@ describe('quiz results reach the LMS through the tracking bridge', () => {
     const first = lms();
     handle = startTracking({ index, adapter: first.adapter, now: () => 0, log: () => undefined });
     attempt(21, 4);
-    useCourseStore.getState().beginQuiz(final, 22);
-    useCourseStore.getState().answerQuizItem(final, 1, { value: false });
+    beginQuiz(final, 22);
+    answerQuizItem(final, 1, { value: false });
     handle.stop();
     const saved = first.kept.state!;
     const decoded = decodeState(saved, index);
