@@ -14,13 +14,13 @@
 import { mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { zipSync } from 'fflate';
 import { compileCourse } from '../src/content/compile.ts';
 import { CONTENT_LOCALES } from '../src/content/model.ts';
 import { COURSE_ID } from '../src/course-config.ts';
 import { buildManifest, METADATA_12, metadata12, type CourseInfo, type PackageVersion } from './manifest.ts';
 import { schemaFiles } from './schemas.ts';
 import { formatProblems, validatePackage } from './validate.ts';
+import { deflateCache, writeZip } from './zip.ts';
 
 /** Largest zip an LMS administrator should have to upload. */
 export const MAX_PACKAGE_BYTES = 600 * 1024;
@@ -94,6 +94,7 @@ export async function writePackages(root: string, webDir: string, outDir: string
   mkdirSync(outDir, { recursive: true });
   const built: BuiltPackage[] = [];
   const failures: string[] = [];
+  const cache = deflateCache();
   for (const version of ['1.2', '2004'] as const) {
     const schemas = schemaFiles(version);
     const support = [...(version === '1.2' ? [METADATA_12] : []), ...schemas.map((s) => s.name)];
@@ -112,7 +113,7 @@ export async function writePackages(root: string, webDir: string, outDir: string
       failures.push(formatProblems(zipName, problems));
       continue;
     }
-    const zip = zipSync(entries, { level: 9, mtime: ZIP_TIME });
+    const zip = await writeZip(entries, { mtime: ZIP_TIME, cache });
     if (zip.length > maxBytes) {
       const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
       failures.push(`${zipName}: ${kb(zip.length)}, over the ${kb(maxBytes)} an LMS upload may take; the web build (${content.length} files) is what has grown`);
