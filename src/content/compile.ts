@@ -162,7 +162,6 @@ export function compileCourse(opts: CompileOptions): CompileResult {
   const result: CompileResult = {
     index: {
       lessons: lessons.meta,
-      reportSections: report.sections,
       paragraphCount: report.paragraphs.length,
       quizzes: quizzes.meta,
     },

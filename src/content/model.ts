@@ -154,11 +154,12 @@ export interface TimelineEvent {
   paragraphs: number[];
 }
 
-/** Everything the app loads at start-up; small on purpose. Lesson bodies and the report load lazily. */
+/**
+ * Everything the app loads at start-up; small on purpose (it is part of every page's first load).
+ * Lesson bodies and the report, with its sections, load lazily.
+ */
 export interface CourseIndex {
   lessons: LessonMeta[];
-  /** Report structure without text: section headings and paragraph -> section map. */
-  reportSections: ReportSection[];
   paragraphCount: number;
   /**
    * Quizzes without their items: what links to them and what they weigh. The compiler always

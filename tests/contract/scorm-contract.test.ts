@@ -22,7 +22,6 @@ function lesson(id: string, sections: string[], order: number): LessonMeta {
 }
 const index: CourseIndex = {
   lessons: [lesson('01-intro', ['why', 'summary'], 1), lesson('02-next', ['only'], 2)],
-  reportSections: [],
   paragraphCount: 91,
   quizzes: [],
 };

@@ -19,6 +19,7 @@ async function chunksOf(root: string, entryDir = root) {
 export const quizzes = c.index.quizzes;
 export const show = (k) => c.quizLoaders[k]();
 export const submit = (k) => c.quizKeyLoaders[k]();
+export const keys = [Object.keys(c.quizLoaders).sort(), Object.keys(c.quizKeyLoaders).sort()];
 `,
   );
   const out = await build({
@@ -44,7 +45,10 @@ describe('quiz modules of the Vite course plugin', () => {
     // Payloads are JSON inside a string literal: keys appear with escaped quotes.
     const has = (code: string, key: string) => code.includes(`\\"${key}\\"`);
     const entry = chunks.find((c) => c.isEntry)!;
-    expect(entry.code).toContain('01-intro/en');
+    // Every quiz has a loader for its structure and one for its key in each content locale.
+    const mod = (await import('data:text/javascript,' + encodeURIComponent(entry.code.replace(/import\(["'][^"']+["']\)/g, 'Promise.resolve({})')))) as { keys: string[][] };
+    expect(mod.keys[0]).toEqual(expect.arrayContaining(['01-intro/en', '01-intro/es', '01-intro/zh']));
+    expect(mod.keys[1]).toEqual(mod.keys[0]);
     expect(has(entry.code, 'rubric')).toBe(false);
     const shown = chunks.filter((c) => !c.isEntry && has(c.code, 'structure'));
     const keys = chunks.filter((c) => !c.isEntry && has(c.code, 'rubrics'));

@@ -8,7 +8,6 @@ function lesson(id: string, sections: string[]): LessonMeta {
 }
 const index: CourseIndex = {
   lessons: [lesson('a', ['intro', 'body', 'summary']), lesson('b', ['x', 'summary'])],
-  reportSections: [],
   paragraphCount: 91,
 };
 

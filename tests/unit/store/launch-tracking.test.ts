@@ -18,7 +18,6 @@ vi.mock('../../../src/tracking/connect.ts', () => ({
 
 const index: CourseIndex = {
   lessons: [{ id: 'a', order: 1, minutes: 5, paragraphs: [1], sectionIds: ['s1'], titles: { en: 'A' }, locales: ['en'] }],
-  reportSections: [],
   paragraphCount: 91,
 };
 

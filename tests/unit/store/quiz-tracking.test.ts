@@ -42,7 +42,6 @@ const meta = (q: typeof final): QuizMeta => ({
 });
 const index: CourseIndex = {
   lessons: [lesson('a'), lesson('b')],
-  reportSections: [],
   paragraphCount: 91,
   quizzes: [meta(final)],
 };

@@ -10,7 +10,7 @@ import { createStandaloneAdapter } from '../../../src/tracking/standalone/standa
 function lesson(id: string, sections: string[]): LessonMeta {
   return { id, order: 1, minutes: 10, paragraphs: [1], sectionIds: sections, titles: { en: id }, locales: ['en'] };
 }
-const index: CourseIndex = { lessons: [lesson('a', ['s1', 's2']), lesson('b', ['t1'])], reportSections: [], paragraphCount: 91 };
+const index: CourseIndex = { lessons: [lesson('a', ['s1', 's2']), lesson('b', ['t1'])], paragraphCount: 91 };
 
 /** An adapter that records every call, like an LMS log. */
 function recordingAdapter(opts: { state?: string | null; failWrites?: boolean; launch?: Partial<LaunchInfo> } = {}) {
