@@ -6,6 +6,7 @@ import { launchTracking } from './store/tracking-bridge.ts';
 import { courseIndex } from './ui/course-data.ts';
 import { isInstructorWindow } from './instructor/windows.ts';
 import { directionOf, initI18n } from './ui/i18n.ts';
+import { prefetchRouteData } from './ui/prefetch.ts';
 import { resolveLocale } from './ui/use-ui-locale.ts';
 import './ui/styles.css';
 
@@ -15,6 +16,7 @@ async function main() {
   // a learner's session: it never talks to an LMS.
   if (!isInstructorWindow(window.location.hash)) await launchTracking({ index: courseIndex });
   const locale = resolveLocale(useCourseStore.getState().locale);
+  prefetchRouteData(window.location.hash, locale);
   const i18n = await initI18n(locale);
   document.documentElement.lang = locale;
   document.documentElement.dir = directionOf(locale);
