@@ -2,6 +2,7 @@ import { fileURLToPath } from 'node:url';
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { coursePlugin } from './src/content/vite-plugin.ts';
+import { uiPartsPlugin } from './src/content/ui-parts.ts';
 
 /**
  * The built course runs under this policy: only its own files, no inline script or style, no
@@ -35,7 +36,7 @@ const root = fileURLToPath(new URL('.', import.meta.url));
 export default defineConfig({
   // Relative asset paths: an LMS serves the course from a folder we do not control.
   base: './',
-  plugins: [react(), coursePlugin({ root }), cspPlugin()],
+  plugins: [react(), coursePlugin({ root }), uiPartsPlugin(), cspPlugin()],
   build: {
     outDir: 'dist/web',
     emptyOutDir: true,

@@ -1,13 +1,27 @@
-import { useEffect } from 'react';
+import { use, useEffect, type ComponentType } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import type { i18n } from 'i18next';
-import { I18nextProvider } from 'react-i18next';
+import { I18nextProvider, useTranslation } from 'react-i18next';
 import { useCourseStore } from './store/course-store.ts';
-import { directionOf, switchLanguage } from './ui/i18n.ts';
+import { directionOf, loadInstructorStrings, switchLanguage } from './ui/i18n.ts';
 import { Layout } from './ui/layout.tsx';
 import { RouteError } from './ui/route-error.tsx';
 import { useUiLocale } from './ui/use-ui-locale.ts';
 import Home from './routes/home.tsx';
+
+/**
+ * An instructor view: its strings (hub, class results, presenter, print) are not in a learner's
+ * first load, so they load with the view, before it renders.
+ */
+function instructorView(Component: ComponentType): ComponentType {
+  function InstructorView() {
+    const { i18n } = useTranslation();
+    use(loadInstructorStrings(i18n));
+    return <Component />;
+  }
+  InstructorView.displayName = `InstructorView(${Component.displayName ?? Component.name})`;
+  return InstructorView;
+}
 
 /**
  * Hash routing: an LMS serves the course from a folder we do not control, so the path part of
@@ -28,8 +42,8 @@ export const router = createHashRouter([
       { path: 'assessment', lazy: async () => ({ Component: (await import('./routes/quiz.tsx')).AssessmentRoute }) },
       { path: 'settings', lazy: async () => ({ Component: (await import('./routes/settings.tsx')).default }) },
       { path: 'certificate', lazy: async () => ({ Component: (await import('./routes/certificate.tsx')).default }) },
-      { path: 'instructor', lazy: async () => ({ Component: (await import('./routes/instructor.tsx')).default }) },
-      { path: 'instructor/results', lazy: async () => ({ Component: (await import('./routes/results.tsx')).default }) },
+      { path: 'instructor', lazy: async () => ({ Component: instructorView((await import('./routes/instructor.tsx')).default) }) },
+      { path: 'instructor/results', lazy: async () => ({ Component: instructorView((await import('./routes/results.tsx')).default) }) },
       { path: '*', lazy: async () => ({ Component: (await import('./routes/not-found.tsx')).default }) },
     ],
   },
@@ -37,17 +51,17 @@ export const router = createHashRouter([
   {
     path: '/present/:lessonId',
     errorElement: <RouteError />,
-    lazy: async () => ({ Component: (await import('./routes/present.tsx')).default }),
+    lazy: async () => ({ Component: instructorView((await import('./routes/present.tsx')).default) }),
   },
   {
     path: '/print/briefing/:locale',
     errorElement: <RouteError />,
-    lazy: async () => ({ Component: (await import('./routes/briefing.tsx')).default }),
+    lazy: async () => ({ Component: instructorView((await import('./routes/briefing.tsx')).default) }),
   },
   {
     path: '/print/guide/:locale',
     errorElement: <RouteError />,
-    lazy: async () => ({ Component: (await import('./routes/briefing.tsx')).GuideRoute }),
+    lazy: async () => ({ Component: instructorView((await import('./routes/briefing.tsx')).GuideRoute) }),
   },
 ]);
 
