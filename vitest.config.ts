@@ -1,10 +1,13 @@
 import { defineConfig } from 'vitest/config';
+import { uiPartsPlugin } from './src/content/ui-parts.ts';
 
 export default defineConfig({
   test: {
     reporters: process.env.CI ? ['default', ['json', { outputFile: 'dist/test-results.json' }]] : ['default'],
     projects: [
       {
+        // Unit tests import app modules that read `locales/<l>/ui.json?part=...`, as the build does.
+        plugins: [uiPartsPlugin()],
         test: {
           name: 'unit',
           include: ['tests/unit/**/*.test.{ts,tsx}', 'tests/contract/**/*.test.{ts,tsx}'],
