@@ -2,14 +2,16 @@ import { use } from 'react';
 import type { i18n, TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { UI_LOCALES, type UiLocale } from '../store/types.ts';
-import { ensureLoaded } from '../ui/i18n.ts';
+import { ensureLoaded, loadInstructorStrings } from '../ui/i18n.ts';
 
 const loading = new Map<string, Promise<void>>();
 
 function load(instance: i18n, locale: UiLocale): Promise<void> {
   let p = loading.get(locale);
   if (!p) {
-    p = ensureLoaded(instance, locale);
+    // Instructor views only: their own strings must be in use before the locale is loaded, or
+    // the document's language would get the learner strings alone.
+    p = loadInstructorStrings(instance).then(() => ensureLoaded(instance, locale));
     loading.set(locale, p);
     p.catch(() => loading.delete(locale));
   }
