@@ -1,6 +1,7 @@
 import type { ClassData } from './class-data.ts';
 import type { ItemMeta } from './statistics.ts';
 import type { ResponseRecord } from './records.ts';
+import { mulberry32 } from '../quiz/random.ts';
 
 /**
  * Simulated classes with a known item model, to test that the statistics recover what was put
@@ -31,17 +32,8 @@ export interface ClassSpec {
   draw?: number;
 }
 
-/** mulberry32: small, fast, good enough for simulation. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The quiz engine's seeded PRNG (mulberry32), so simulated classes draw as real attempts do. */
+export { mulberry32 as seededRandom };
 
 function normal(rand: () => number): number {
   const u = 1 - rand();
@@ -70,7 +62,7 @@ export function expectedFacility(item: SimItem): number {
 
 /** Runs the model; `emit` receives each answer. Returns the learners' abilities. */
 function run(spec: ClassSpec, emit: (learner: number, item: number, response: string, score: number) => void): Float64Array {
-  const rand = seededRandom(spec.seed);
+  const rand = mulberry32(spec.seed);
   const K = spec.items.length;
   const draw = Math.min(spec.draw ?? K, K);
   const abilities = new Float64Array(spec.learners);
