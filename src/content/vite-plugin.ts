@@ -25,6 +25,19 @@ export function quizKey(q: CompiledQuiz, locale: ContentLocale): QuizKey {
   };
 }
 
+/**
+ * Lessons per chunk, in course order. One lesson per chunk would make a lesson's first screen
+ * wait for the least, but small files compress poorly one by one in the SCORM zip (whose size is
+ * budgeted); a few consecutive lessons per chunk keep the download for one lesson small (about
+ * 12 KB gzipped) and the next lessons of the course already loaded.
+ */
+export const LESSONS_PER_CHUNK = 3;
+
+/** The chunk (per locale) that holds a lesson: its position in the course divided by LESSONS_PER_CHUNK. */
+function lessonChunk(r: CompileResult, id: string): number {
+  return Math.floor(Math.max(0, r.index.lessons.findIndex((l) => l.id === id)) / LESSONS_PER_CHUNK);
+}
+
 /** Quizzes ship in two groups: every formative check together, the final assessment apart. */
 export function quizGroup(q: CompiledQuiz): 'final' | 'formative' {
   return q.definition.kind === 'final' ? 'final' : 'formative';
@@ -35,16 +48,20 @@ export function quizGroup(q: CompiledQuiz): 'final' | 'formative' {
  * it as virtual modules:
  *
  * - `virtual:course` — the small index the app needs at start-up, plus loader functions with
- *   literal dynamic imports, so the lesson bodies of each locale (one chunk per locale: about
- *   40 KB gzipped, after which every lesson opens at once), the report and each translation
- *   are lazily loaded chunks and the initial JS stays small.
- * - `virtual:course/<kind>/<key>` — one JSON payload each.
- * - Quizzes in two parts per locale: `quiz/<group>/<locale>` (structure, stems and choices: what
- *   is shown) and `quiz-key/<group>/<locale>` (rubrics and feedback), imported only when the
- *   learner submits, so no answer is in the page, its DOM or its accessibility tree before that.
- *   The groups are `formative` (every lesson check) and `final` (the assessment, so a formative
- *   submit never downloads the assessment's key). One chunk per group and locale instead of one
- *   per quiz: small files compress poorly one by one, and the SCORM zip has a size budget.
+ *   literal dynamic imports, so every payload below is a lazily loaded chunk and the initial JS
+ *   stays small.
+ * - `virtual:course/lessons/<locale>/<n>` — LESSONS_PER_CHUNK consecutive lessons in one
+ *   language: opening a lesson downloads about 12 KB gzipped, not the whole course's 40, so its
+ *   first screen is not held up by the rest of the course.
+ * - `virtual:course/report`, `translation/<locale>`, `glossary`, `timeline` — one payload each.
+ * - Quizzes: what is shown, `quiz/<group>` (structure: kinds, choice ids, settings) with
+ *   `quiz-text/<group>/<locale>` (stems and choices), and the key, `quiz-key/<group>` (rubrics)
+ *   with `quiz-feedback/<group>/<locale>`, imported only when the learner submits, so no answer
+ *   is in the page, its DOM or its accessibility tree before that. The groups are `formative`
+ *   (every lesson check) and `final` (the assessment, so a formative submit never downloads the
+ *   assessment's key). Structure and rubrics are the same in every language, so they are not
+ *   repeated per locale, and quizzes come per group rather than one by one: small files
+ *   compress poorly one by one, and the SCORM zip has a size budget.
  *
  * A build with any error diagnostic fails and prints every diagnostic, so authors fix them all in
  * one pass. In dev, edits under lessons/ or locales/ recompile and reload the page.
@@ -65,32 +82,35 @@ export function coursePlugin(options: { root: string }): Plugin {
   const json = (value: unknown) => `export default JSON.parse(${JSON.stringify(JSON.stringify(value))});\n`;
 
   /**
-   * The start-up module. Loaders are built at run time from the index, one function per chunk and
-   * a small map over it, rather than written out per lesson × locale and quiz × locale: the
-   * written-out form cost the first load about 4 KB gzipped. Each chunk's dynamic import stays a
-   * literal, so the bundler still sees and splits every chunk.
+   * The start-up module: the index, and a loader per lesson, quiz and payload. Each chunk's
+   * dynamic import is a literal, so the bundler sees and splits every chunk; maps that would
+   * repeat one per lesson × locale or quiz × locale are built at run time from a few importers.
    */
   function indexModule(r: CompileResult): string {
     const importer = (mod: string) => `() => import(${JSON.stringify(`${PREFIX}/${mod}`)})`;
-    const byLocale = (kind: string, locales: readonly string[]) =>
-      `{ ${locales.map((loc) => `${JSON.stringify(loc)}: ${importer(`${kind}/${loc}`)}`).join(', ')} }`;
-    const lessonLocales = [...new Set(r.lessons.map((l) => l.locale))];
+    const byKey = (keys: readonly string[], mod: (k: string) => string) =>
+      `{ ${keys.map((k) => `${JSON.stringify(k)}: ${importer(mod(k))}`).join(', ')} }`;
     const groups = [...new Set(r.quizzes.map(quizGroup))];
-    const byGroup = (kind: string) =>
-      `{ ${groups.map((g) => `${JSON.stringify(g)}: ${byLocale(`${kind}/${g}`, CONTENT_LOCALES)}`).join(', ')} }`;
-    // Lessons: the compiled (lesson, locale) pairs; quizzes: every quiz in every content locale.
-    const lessonKeys = r.lessons.map((l) => [l.id, l.locale]);
+    const byGroupAndLocale = (kind: string) =>
+      `{ ${groups.map((g) => `${JSON.stringify(g)}: ${byKey(CONTENT_LOCALES, (loc) => `${kind}/${g}/${loc}`)}`).join(', ')} }`;
     const quizKeys = r.quizzes.map((q) => [q.definition.id, quizGroup(q)]);
     return `export const index = JSON.parse(${JSON.stringify(JSON.stringify(r.index))});
-const pick = (load, id) => () => load().then((m) => ({ default: m.default[id] }));
-const lessonChunks = ${byLocale('lessons', lessonLocales)};
-export const lessonLoaders = Object.fromEntries(${JSON.stringify(lessonKeys)}.map(([id, loc]) => [id + '/' + loc, pick(lessonChunks[loc], id)]));
+const lessonChunks = ${byKey(
+      [...new Set(r.lessons.map((l) => `${l.locale}/${lessonChunk(r, l.id)}`))],
+      (k) => `lessons/${k}`,
+    )};
+export const lessonLoaders = Object.fromEntries(${JSON.stringify(
+      r.lessons.map((l) => [l.id, l.locale, `${l.locale}/${lessonChunk(r, l.id)}`]),
+    )}.map(([id, loc, chunk]) => [id + '/' + loc, () => lessonChunks[chunk]().then((m) => ({ default: m.default[id] }))]));
 export const loadReport = ${importer('report')};
-export const translationLoaders = ${byLocale('translation', Object.keys(r.translations))};
+export const translationLoaders = ${byKey(Object.keys(r.translations), (loc) => `translation/${loc}`)};
 const quizLocales = ${JSON.stringify(CONTENT_LOCALES)};
-const quizLoadersOf = (chunks) => Object.fromEntries(${JSON.stringify(quizKeys)}.flatMap(([id, group]) => quizLocales.map((loc) => [id + '/' + loc, pick(chunks[group][loc], id)])));
-export const quizLoaders = quizLoadersOf(${byGroup('quiz')});
-export const quizKeyLoaders = quizLoadersOf(${byGroup('quiz-key')});
+const quizParts = (shared, perLocale, join) => Object.fromEntries(${JSON.stringify(quizKeys)}.flatMap(([id, group]) => quizLocales.map((loc) => [
+  id + '/' + loc,
+  () => Promise.all([shared[group](), perLocale[group][loc]()]).then(([s, l]) => ({ default: join(id, s.default[id], l.default[id]) })),
+])));
+export const quizLoaders = quizParts(${byKey(groups, (g) => `quiz/${g}`)}, ${byGroupAndLocale('quiz-text')}, (id, structure, text) => ({ structure, text }));
+export const quizKeyLoaders = quizParts(${byKey(groups, (g) => `quiz-key/${g}`)}, ${byGroupAndLocale('quiz-feedback')}, (id, rubrics, feedback) => ({ id, rubrics, feedback }));
 export const loadGlossary = ${importer('glossary')};
 export const loadTimeline = ${importer('timeline')};
 `;
@@ -103,18 +123,23 @@ export const loadTimeline = ${importer('timeline')};
     const [kind, ...rest] = sub.split('/');
     const key = rest.join('/');
     if (kind === 'lessons') {
-      const inLocale = r.lessons.filter((l) => l.locale === key);
-      return inLocale.length > 0 ? json(Object.fromEntries(inLocale.map((l) => [l.id, l]))) : null;
+      const [loc, chunk] = rest;
+      const members = r.lessons.filter((l) => l.locale === loc && String(lessonChunk(r, l.id)) === chunk);
+      return members.length > 0 ? json(Object.fromEntries(members.map((l) => [l.id, l]))) : null;
     }
-    if (kind === 'quiz' || kind === 'quiz-key') {
-      const [grp, loc] = rest as [string, ContentLocale];
+    if (kind === 'quiz' || kind === 'quiz-key' || kind === 'quiz-text' || kind === 'quiz-feedback') {
+      const [grp, loc] = rest as [string, ContentLocale | undefined];
       const members = r.quizzes.filter((x) => quizGroup(x) === grp);
-      if (members.length === 0 || !CONTENT_LOCALES.includes(loc)) return null;
-      return json(
-        Object.fromEntries(
-          members.map((q) => [q.definition.id, kind === 'quiz' ? publicQuiz(q, loc) : quizKey(q, loc)]),
-        ),
-      );
+      const perLocale = kind === 'quiz-text' || kind === 'quiz-feedback';
+      if (members.length === 0 || perLocale !== (loc !== undefined) || (loc && !CONTENT_LOCALES.includes(loc))) return null;
+      // Structure and rubrics are the same in every language: one chunk per group, not one per locale.
+      const part = (q: CompiledQuiz): unknown => {
+        if (kind === 'quiz') return publicQuiz(q, 'en').structure;
+        if (kind === 'quiz-key') return quizKey(q, 'en').rubrics;
+        if (kind === 'quiz-text') return publicQuiz(q, loc!).text;
+        return quizKey(q, loc!).feedback;
+      };
+      return json(Object.fromEntries(members.map((q) => [q.definition.id, part(q)])));
     }
     if (kind === 'translation') {
       const t = r.translations[key as keyof typeof r.translations];

@@ -1,86 +1,103 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { build } from 'vite';
-import { coursePlugin } from '../../../src/content/vite-plugin.ts';
-import { fileURLToPath } from 'node:url';
+import { compileCourse } from '../../../src/content/compile.ts';
+import type { QuizKey, QuizStructure, QuizText } from '../../../src/content/quiz-model.ts';
+import { coursePlugin, publicQuiz, quizKey } from '../../../src/content/vite-plugin.ts';
 import { fixtureRoot, removeRoot } from './fixture-root.ts';
 
 const roots: string[] = [];
 afterAll(() => roots.forEach(removeRoot));
 
-/** Builds an entry that only references the quiz loaders, as the app does. */
-async function chunksOf(root: string, entryDir = root) {
-  const entry = path.join(entryDir, 'entry.js');
-  fs.writeFileSync(
-    entry,
-    `import * as c from 'virtual:course';
-export const quizzes = c.index.quizzes;
-export const show = (k) => c.quizLoaders[k]();
-export const submit = (k) => c.quizKeyLoaders[k]();
-export const keys = [Object.keys(c.quizLoaders).sort(), Object.keys(c.quizKeyLoaders).sort()];
-`,
-  );
+interface Loaded {
+  quizLoaders: Record<string, () => Promise<{ default: { structure: QuizStructure; text: QuizText } }>>;
+  quizKeyLoaders: Record<string, () => Promise<{ default: QuizKey }>>;
+}
+
+/**
+ * Builds an entry that only references the quiz loaders, as the app does, into a folder of its
+ * own (never into the project); returns the chunks by the course module they hold and the
+ * entry, loaded for real so its loaders fetch the chunks.
+ */
+async function buildQuizzes(root: string) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quiz-chunks-'));
+  roots.push(dir);
+  const entry = path.join(dir, 'entry.js');
+  fs.writeFileSync(entry, `export { quizLoaders, quizKeyLoaders } from 'virtual:course';\n`);
+  const outDir = path.join(dir, 'out');
   const out = await build({
     root,
     configFile: false,
     logLevel: 'silent',
     plugins: [coursePlugin({ root })],
     build: {
-      write: false,
-      lib: { entry, formats: ['es'], fileName: 'entry' },
-      rollupOptions: { output: { chunkFileNames: '[name].js' } },
+      outDir,
+      lib: { entry, formats: ['es'], fileName: () => 'entry.js' },
+      rollupOptions: { output: { chunkFileNames: '[name]-[hash].js' } },
     },
   });
-  const outputs = (Array.isArray(out) ? out : [out]).flatMap((o) => ('output' in o ? o.output : []));
-  return outputs.filter((o) => o.type === 'chunk');
+  fs.writeFileSync(path.join(outDir, 'package.json'), '{ "type": "module" }');
+  const chunks = (Array.isArray(out) ? out : [out])
+    .flatMap((o) => ('output' in o ? o.output : []))
+    .filter((o) => o.type === 'chunk');
+  /** Course module (e.g. `quiz-text/formative/en`) -> the code of its chunk. */
+  const byModule = new Map(
+    chunks.flatMap((c) => (c.facadeModuleId?.startsWith('\0virtual:course/') ? [[c.facadeModuleId.slice('\0virtual:course/'.length), c.code] as const] : [])),
+  );
+  const loaded = (await import(pathToFileURL(path.join(outDir, 'entry.js')).href)) as Loaded;
+  return { byModule, loaded };
 }
 
+// Payloads are JSON inside a string literal: keys appear with escaped quotes.
+const has = (code: string, key: string) => code.includes(`\\"${key}\\"`);
+
 describe('quiz modules of the Vite course plugin', () => {
-  it('ships stems and choices without the key, and the key with its feedback in a chunk of its own', async () => {
+  it('ships structure and text without the key, and rubrics and feedback apart, joined again by the loaders', async () => {
     const root = fixtureRoot('valid');
     roots.push(root);
-    const chunks = await chunksOf(root);
-    // Payloads are JSON inside a string literal: keys appear with escaped quotes.
-    const has = (code: string, key: string) => code.includes(`\\"${key}\\"`);
-    const entry = chunks.find((c) => c.isEntry)!;
-    // Every quiz has a loader for its structure and one for its key in each content locale.
-    const mod = (await import('data:text/javascript,' + encodeURIComponent(entry.code.replace(/import\(["'][^"']+["']\)/g, 'Promise.resolve({})')))) as { keys: string[][] };
-    expect(mod.keys[0]).toEqual(expect.arrayContaining(['01-intro/en', '01-intro/es', '01-intro/zh']));
-    expect(mod.keys[1]).toEqual(mod.keys[0]);
-    expect(has(entry.code, 'rubric')).toBe(false);
-    const shown = chunks.filter((c) => !c.isEntry && has(c.code, 'structure'));
-    const keys = chunks.filter((c) => !c.isEntry && has(c.code, 'rubrics'));
-    expect(shown).toHaveLength(3);
-    expect(keys).toHaveLength(3);
-    for (const c of shown) {
-      expect(has(c.code, 'rubric')).toBe(false);
-      expect(has(c.code, 'explanation')).toBe(false);
-      expect(has(c.code, 'stem')).toBe(true);
+    const { byModule, loaded } = await buildQuizzes(root);
+    const course = compileCourse({ root });
+    const compiled = course.quizzes.find((q) => q.definition.id === '01-intro')!;
+    const shown = [...byModule].filter(([m]) => /^quiz(-text)?\//.test(m));
+    const keys = [...byModule].filter(([m]) => /^quiz-(key|feedback)\//.test(m));
+    // Structure once per group (it is the same in every language), text per locale; the same for the key.
+    expect(shown.map(([m]) => m).sort()).toEqual(['quiz-text/formative/en', 'quiz-text/formative/es', 'quiz-text/formative/zh', 'quiz/formative']);
+    expect(keys.map(([m]) => m).sort()).toEqual(['quiz-feedback/formative/en', 'quiz-feedback/formative/es', 'quiz-feedback/formative/zh', 'quiz-key/formative']);
+    for (const [, code] of shown) {
+      for (const answer of ['rubric', 'rubrics', 'correct', 'explanation']) expect(has(code, answer)).toBe(false);
     }
-    for (const c of keys) {
-      expect(has(c.code, 'explanation')).toBe(true);
-      expect(has(c.code, 'stem')).toBe(false);
+    expect(has(byModule.get('quiz/formative')!, 'items')).toBe(true);
+    expect(has(byModule.get('quiz-text/formative/en')!, 'stem')).toBe(true);
+    for (const [, code] of keys) expect(has(code, 'stem')).toBe(false);
+    expect(has(byModule.get('quiz-feedback/formative/es')!, 'explanation')).toBe(true);
+    for (const locale of ['es', 'en', 'zh'] as const) {
+      expect((await loaded.quizLoaders[`01-intro/${locale}`]!()).default).toEqual(publicQuiz(compiled, locale));
+      expect((await loaded.quizKeyLoaders[`01-intro/${locale}`]!()).default).toEqual(quizKey(compiled, locale));
     }
   });
 
-  it('groups quizzes into one chunk per locale for the formative checks and one for the final, never mixing their keys', async () => {
+  it('groups the formative checks apart from the final assessment, never mixing their keys', async () => {
     const root = path.resolve(fileURLToPath(new URL('../../..', import.meta.url)));
-    // The entry goes to a folder of its own: never write into the project.
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'quiz-chunks-'));
-    roots.push(dir);
-    const chunks = await chunksOf(root, dir);
-    const has = (code: string, key: string) => code.includes(`\\"${key}\\"`);
-    const keys = chunks.filter((c) => !c.isEntry && has(c.code, 'rubrics'));
-    const shown = chunks.filter((c) => !c.isEntry && has(c.code, 'structure'));
-    expect(keys).toHaveLength(6);
-    expect(shown).toHaveLength(6);
-    const finalKeys = keys.filter((c) => has(c.code, 'final'));
-    expect(finalKeys).toHaveLength(3);
-    for (const c of keys) {
-      const formative = has(c.code, '01-mexico-report');
-      expect(formative !== finalKeys.includes(c)).toBe(true);
+    const { byModule } = await buildQuizzes(root);
+    const modules = [...byModule.keys()].filter((m) => m.startsWith('quiz')).sort();
+    expect(modules).toEqual([
+      ...['final', 'formative'].flatMap((g) => ['es', 'en', 'zh'].map((l) => `quiz-feedback/${g}/${l}`)).sort(),
+      'quiz-key/final',
+      'quiz-key/formative',
+      ...['final', 'formative'].flatMap((g) => ['es', 'en', 'zh'].map((l) => `quiz-text/${g}/${l}`)).sort(),
+      'quiz/final',
+      'quiz/formative',
+    ]);
+    for (const [m, code] of byModule) {
+      if (!m.startsWith('quiz')) continue;
+      // The formative chunks never name the assessment; its key chunks hold only its own items
+      // (its structure names the lessons its items come from, its key does not).
+      const final = m.includes('/final');
+      expect(has(code, 'final')).toBe(final);
+      if (/^quiz-(key|feedback)\//.test(m)) expect(has(code, '01-mexico-report')).toBe(!final);
     }
   });
 });
