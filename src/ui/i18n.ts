@@ -48,15 +48,7 @@ async function loadPart(instance: i18n, locale: UiLocale, part: UiPart): Promise
   state.loaded.add(key);
 }
 
-/** The browser's preferred UI locale among ours, or English. */
-export function detectLocale(languages: readonly string[] = navigator.languages ?? [navigator.language]): UiLocale {
-  for (const tag of languages) {
-    const base = tag.toLowerCase().split('-')[0];
-    const hit = UI_LOCALES.find((l) => l === base);
-    if (hit) return hit;
-  }
-  return 'en';
-}
+export { detectLocale } from './detect-locale.ts';
 
 export function directionOf(locale: string): 'rtl' | 'ltr' {
   return (RTL_LOCALES as readonly string[]).includes(locale) ? 'rtl' : 'ltr';

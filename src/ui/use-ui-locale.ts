@@ -1,6 +1,6 @@
 import { useCourseStore } from '../store/course-store.ts';
 import type { UiLocale } from '../store/types.ts';
-import { detectLocale } from './i18n.ts';
+import { detectLocale } from './detect-locale.ts';
 
 let browserLocale: UiLocale | null = null;
 
