@@ -25,11 +25,12 @@ import { isSeed } from './random.ts';
  *
  * A quiz ref is a 3-character hash of the quiz id when no other quiz of the course shares it, else
  * the id in parentheses. Scores are per mille, rounded down, so a stored score never passes
- * where the exact one failed. The day is the learner's local calendar day of the submission,
- * counted from 2020-01-01 (day 0), in 3 base-36 digits (`1l0` is day 2,052: 2025-08-14), so it
- * holds days up to 2147; it is optional, as records saved before it was added have none, and a
- * day the record cannot hold (a clock set before 2020) is not written: the day is then unknown
- * (null), never guessed. Decoding never throws: what cannot be read is reported and skipped.
+ * where the exact one failed; 25 ‰ is written `0p`, as a lone `p` marks the attempt in progress.
+ * The day is the learner's local calendar day of the submission, counted from 2020-01-01 (day 0),
+ * in 3 base-36 digits (`1l0` is day 2,052: 2025-08-14), so it holds days up to 2147; it is
+ * optional, as records saved before it was added have none, and a day the record cannot hold (a
+ * clock set before 2020) is not written: the day is then unknown (null), never guessed. Decoding
+ * never throws: what cannot be read is reported and skipped.
  *
  * This module is the record alone (no scoring, drawing or response codec), so the store can hold
  * it and the tracking bridge can read, write and grade it at launch without the rest of the
@@ -223,6 +224,12 @@ function refTable(quizzes: readonly QuizRef[]): {
 
 const b36 = (n: number) => n.toString(36);
 
+/**
+ * A submitted attempt's score in base 36; 25 ‰ is `0p`, since a lone `p` marks the attempt in
+ * progress (earlier builds wrote `p`, and read 25 ‰ back as an attempt in progress).
+ */
+const scoreField = (score: number) => (score === 25 ? '0p' : b36(score));
+
 /** A submitted attempt's day as written after its score (`:1l0`); nothing when it is unknown. */
 const dayField = (day: number | null) => (day !== null && isDay(day) ? `:${b36(day).padStart(3, '0')}` : '');
 
@@ -254,7 +261,7 @@ export function encodeQuizLogs(
       if (log.count > 0 && log.best !== null) entries.push(`${ref}#${b36(log.best)}.${b36(log.count)}`);
     } else {
       for (const a of log.submitted)
-        entries.push(`${ref}:${b36(a.seed)}:${a.tokens}:${b36(a.score)}${dayField(a.day)}`);
+        entries.push(`${ref}:${b36(a.seed)}:${a.tokens}:${scoreField(a.score)}${dayField(a.day)}`);
     }
     if (log.current)
       (q.attempts === null ? optional : entries).push(

@@ -195,7 +195,8 @@ describe('the saved form of the logs', () => {
         fc.array(
           fc.record({
             ...{ seed: attemptArb.map((a) => a.seed), tokens: attemptArb.map((a) => a.tokens) },
-            score: fc.integer({ min: 0, max: 1000 }),
+            // 25 ‰ is `p` in base 36, as the mark of an attempt in progress: it must not read as one.
+            score: fc.oneof(fc.integer({ min: 0, max: 1000 }), fc.constant(25)),
             day: fc.option(fc.integer({ min: 0, max: 36 ** 3 - 1 }), { nil: null }),
           }),
           { maxLength: 3 },
@@ -232,6 +233,21 @@ describe('the saved form of the logs', () => {
         expect(back.logs).toEqual(expected);
       }),
     );
+  });
+
+  it('reads a submitted score of 25 per mille (`p` in base 36) back as a score, not as an attempt in progress', () => {
+    const ref = quizRefHash('final');
+    for (const day of [null, JUNE_12]) {
+      const log: QuizLog = {
+        submitted: [{ seed: 1, tokens: 't', score: 25, day }],
+        count: 1,
+        best: 25,
+        current: null,
+      };
+      const text = encodeQuizLogs({ [final.id]: log }, refs);
+      expect(text).toBe(day === null ? `${ref}:1:t:0p` : `${ref}:1:t:0p:1j9`);
+      expect(decodeQuizLogs(text, refs)).toEqual({ logs: { [final.id]: log }, errors: [] });
+    }
   });
 
   it('reports, never throws on, entries it cannot use', () => {
