@@ -1,6 +1,13 @@
 import type { Certainty, QuizDefinition, UserInput } from '../content/quiz-model.ts';
 import { drawItems, type Drawable } from '../quiz/draw.ts';
-import { EMPTY_LOG, answerItem, beginAttempt, calendarDay, submitAttempt, type QuizLike } from '../quiz/log.ts';
+import {
+  EMPTY_LOG,
+  answerItem,
+  beginAttempt,
+  calendarDay,
+  submitAttempt,
+  type QuizLike,
+} from '../quiz/log.ts';
 import { useCourseStore } from './course-store.ts';
 import type { QuizSubmission } from './quiz-slice.ts';
 

@@ -72,7 +72,11 @@ describe('the certificate', () => {
   it('prints the day the learner passed, where they were, not the day it is printed', async () => {
     // No LMS: the record is kept in the browser. 23:30 on 12 June 2025 in Mexico City is already
     // the 13th in UTC; the certificate is printed on 20 September.
-    const context = await browser.newContext({ locale: 'en-US', timezoneId: 'America/Mexico_City', viewport: { width: 1280, height: 900 } });
+    const context = await browser.newContext({
+      locale: 'en-US',
+      timezoneId: 'America/Mexico_City',
+      viewport: { width: 1280, height: 900 },
+    });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));

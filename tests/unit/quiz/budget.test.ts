@@ -73,7 +73,11 @@ function worstLogs(quizzes: readonly QuizDefinition[]): string {
       q.attempts === null
         ? { submitted: [], count: 1295, best: 1000, current: worst }
         : {
-            submitted: Array.from({ length: q.attempts - 1 }, () => ({ ...worst, score: 1000, day: LAST_DAY })),
+            submitted: Array.from({ length: q.attempts - 1 }, () => ({
+              ...worst,
+              score: 1000,
+              day: LAST_DAY,
+            })),
             count: q.attempts - 1,
             best: 1000,
             current: worst,
