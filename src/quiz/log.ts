@@ -2,7 +2,14 @@ import type { Certainty, QuizDefinition, UserInput } from '../content/quiz-model
 import { scoreAttempt, type AttemptRecord, type AttemptResult } from './attempt.ts';
 import { decodeResponses, encodeResponses } from './codec.ts';
 import { drawItems, type Drawable } from './draw.ts';
-import { attemptsLeft, toPerMille, type QuizLog, type SavedAttempt, type SubmittedAttempt } from './log-codec.ts';
+import {
+  attemptsLeft,
+  isDay,
+  toPerMille,
+  type QuizLog,
+  type SavedAttempt,
+  type SubmittedAttempt,
+} from './log-codec.ts';
 import { isSeed } from './random.ts';
 
 /**
@@ -62,18 +69,21 @@ export function answerItem(
 }
 
 /**
- * Submits the attempt in progress: scores it with the key and records the score. This is where
- * an attempt's pass/fail is decided; the caller reports it, never re-decides it.
+ * Submits the attempt in progress: scores it with the key and records the score and `day`, the
+ * learner's calendar day of the submission (`calendarDay(new Date())`, chosen by the caller as
+ * the seed is: the engine never reads the clock; null when unknown). This is where an attempt's
+ * pass/fail is decided; the caller reports it, never re-decides it.
  */
 export function submitAttempt(
   quiz: QuizDefinition,
   log: QuizLog,
+  day: number | null,
 ): { log: QuizLog; result: AttemptResult; record: AttemptRecord } | null {
   const record = currentRecord(quiz, log);
   if (!record || !log.current) return null;
   const result = scoreAttempt(quiz, record);
   const score = toPerMille(result.percent);
-  const attempt: SubmittedAttempt = { ...log.current, score };
+  const attempt: SubmittedAttempt = { ...log.current, score, day: day !== null && isDay(day) ? day : null };
   const submitted = quiz.attempts === null ? [attempt] : [...log.submitted, attempt];
   return {
     log: {

@@ -2,24 +2,29 @@ import { useId, useState } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import { displayName } from '../instructor/learner-name.ts';
-import { logOutcome } from '../quiz/log.ts';
+import { completionDay, dayToDate, logOutcome } from '../quiz/log.ts';
 import { useCourseStore } from '../store/course-store.ts';
 import { courseIndex } from '../ui/course-data.ts';
 import { useUiLocale } from '../ui/use-ui-locale.ts';
 import '../instructor/certificate.css';
 
-/** The final assessment's outcome, decided by the quiz engine from the saved log (null: no final assessment). */
+/**
+ * The final assessment's outcome and the day it was completed, both decided by the quiz engine
+ * from the saved log (null: no final assessment).
+ */
 function useFinalOutcome() {
   const final = (courseIndex.quizzes ?? []).find((q) => q.kind === 'final');
   const log = useCourseStore((s) => (final ? s.quizLogs[final.id] : undefined));
   if (!final) return null;
-  return { final, outcome: log ? logOutcome(final, log) : null };
+  return { final, outcome: log ? logOutcome(final, log) : null, day: log ? completionDay(final, log) : null };
 }
 
 /**
  * `#/certificate`: after the final assessment is passed, a printable certificate in the learner's
- * language with their name (from the LMS, or typed when there is none), the course, the date and
- * the score. Reads the store only; it writes nothing.
+ * language with their name (from the LMS, or typed when there is none), the course, the score and
+ * the date the assessment was passed (the learner's calendar day of that submission, whenever the
+ * certificate is printed). A record saved before days were recorded has no such date: the
+ * certificate then says the day it is issued instead. Reads the store only; it writes nothing.
  */
 export default function CertificateRoute() {
   const { t } = useTranslation();
@@ -58,7 +63,16 @@ export default function CertificateRoute() {
     );
   }
 
-  const date = new Intl.DateTimeFormat(ui === 'en' ? 'en-GB' : ui, { dateStyle: 'long' }).format(new Date());
+  const locale = ui === 'en' ? 'en-GB' : ui;
+  // The day number is midnight UTC of the learner's calendar day: formatted in UTC, it never shifts a day.
+  const dateLine =
+    state.day === null
+      ? t('certificate.dateIssued', {
+          date: new Intl.DateTimeFormat(locale, { dateStyle: 'long' }).format(new Date()),
+        })
+      : t('certificate.date', {
+          date: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(dayToDate(state.day)),
+        });
   return (
     <div className="certificate-page">
       <title>{`${t('certificate.title')} — ${t('app.shortTitle')}`}</title>
@@ -95,7 +109,7 @@ export default function CertificateRoute() {
         <p className="certificate-text">{t('certificate.completed')}</p>
         <p className="certificate-course">{t('app.title')}</p>
         <p className="certificate-text">{t('certificate.passed', { score: percent(state.outcome.grade) })}</p>
-        <p className="certificate-date">{t('certificate.date', { date })}</p>
+        <p className="certificate-date">{dateLine}</p>
         <p className="certificate-source">{t('footer.source')}</p>
         <p className="certificate-disclaimer">{t('certificate.disclaimer')}</p>
       </section>

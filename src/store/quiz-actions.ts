@@ -1,6 +1,13 @@
 import type { Certainty, QuizDefinition, UserInput } from '../content/quiz-model.ts';
 import { drawItems, type Drawable } from '../quiz/draw.ts';
-import { EMPTY_LOG, answerItem, beginAttempt, submitAttempt, type QuizLike } from '../quiz/log.ts';
+import {
+  EMPTY_LOG,
+  answerItem,
+  beginAttempt,
+  calendarDay,
+  submitAttempt,
+  type QuizLike,
+} from '../quiz/log.ts';
 import { useCourseStore } from './course-store.ts';
 import type { QuizSubmission } from './quiz-slice.ts';
 
@@ -56,11 +63,15 @@ export function answerQuizItem(
   useCourseStore.setState((s) => ({ quizLogs: { ...s.quizLogs, [quiz.id]: next } }));
 }
 
-/** Scores the attempt in progress against the key (src/quiz decides pass/fail); null when none. */
+/**
+ * Scores the attempt in progress against the key (src/quiz decides pass/fail) and records it
+ * with the learner's local calendar day, which the certificate prints; null when none.
+ */
 export function submitQuiz(quiz: QuizDefinition): QuizSubmission | null {
   const log = useCourseStore.getState().quizLogs[quiz.id];
   if (!log?.current) return null;
-  const done = submitAttempt(quiz, log);
+  const at = new Date();
+  const done = submitAttempt(quiz, log, calendarDay(at));
   if (!done) return null;
   const items = drawItems(quiz, done.record.seed);
   const t = timingFor(quiz.id, items.length);
@@ -72,7 +83,7 @@ export function submitQuiz(quiz: QuizDefinition): QuizSubmission | null {
     record: done.record,
     result: done.result,
     latencies: t.answeredAt.map((a) => (a === 0 ? 0 : Math.max(0, a - t.shownAt))),
-    at: new Date(),
+    at,
   };
   useCourseStore.setState((s) => ({
     quizLogs: { ...s.quizLogs, [quiz.id]: done.log },

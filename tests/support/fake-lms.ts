@@ -5,7 +5,7 @@
  */
 import type { BrowserContext } from 'playwright-core';
 import type { CourseIndex } from '../../src/content/model.ts';
-import { encodeQuizLogs } from '../../src/quiz/log.ts';
+import { calendarDay, encodeQuizLogs } from '../../src/quiz/log.ts';
 import { encodeState } from '../../src/tracking/state-codec.ts';
 
 /**
@@ -35,12 +35,18 @@ export async function installFakeLms(context: BrowserContext, values: Record<str
   await context.addInitScript({ content: `(${FAKE_LMS})(${JSON.stringify(values)});` });
 }
 
-/** A saved record (cmi.suspend_data) in which the final assessment was passed with `score` per mille. */
-export function passedFinalState(index: CourseIndex, score = 900): string {
+/** The day the final assessment is passed in {@link passedFinalState}: 12 June 2025, long before any test runs. */
+export const PASSED_DAY = calendarDay(new Date(2025, 5, 12))!;
+
+/**
+ * A saved record (cmi.suspend_data) in which the final assessment was passed with `score` per
+ * mille on `day` (a day number of the quiz record; null: saved by a build before days were kept).
+ */
+export function passedFinalState(index: CourseIndex, score = 900, day: number | null = PASSED_DAY): string {
   const final = (index.quizzes ?? []).find((q) => q.kind === 'final');
   if (!final) throw new Error('the course has no final assessment (quizzes/final.yaml)');
   const attempts = encodeQuizLogs(
-    { [final.id]: { submitted: [{ seed: 12345, tokens: '', score }], count: 1, best: score, current: null } },
+    { [final.id]: { submitted: [{ seed: 12345, tokens: '', score, day }], count: 1, best: score, current: null } },
     index.quizzes ?? [],
   );
   return encodeState({ visited: {}, location: null, prefs: { locale: null, textSize: 100, reducedMotion: 'system' }, attempts }, index);

@@ -81,12 +81,16 @@ function worstSeed(quiz: QuizDefinition, tried: number): { seed: number; tokens:
   return best;
 }
 
+/** The last day the quiz record can hold (2147-09-27): a known day always takes 3 characters. */
+const LAST_DAY = 36 ** 3 - 1;
+
 /**
  * The longest resume state this course can produce: every section of every lesson visited, the
  * location with the longest ids, a locale, and every quiz at its worst: a limited quiz with all
  * its attempts used, each with the longest response to every item, the draw (among `seedsTried`
- * 7-digit seeds) that makes it longest and a full score; an unlimited quiz with a best score,
- * a 2-digit count and an attempt in progress (the quiz record keeps those while they fit).
+ * 7-digit seeds) that makes it longest, a full score and its day of submission; an unlimited quiz
+ * with a best score, a 2-digit count and an attempt in progress (the quiz record keeps those while
+ * they fit).
  */
 export function worstCaseState(index: CourseIndex, quizzes: readonly QuizDefinition[], seedsTried = 200): ResumeState {
   const logs: Record<string, QuizLog> = {};
@@ -95,7 +99,7 @@ export function worstCaseState(index: CourseIndex, quizzes: readonly QuizDefinit
     logs[quiz.id] =
       quiz.attempts === null
         ? { submitted: [], count: 36 * 36 - 1, best: 1000, current: worst }
-        : { submitted: Array.from({ length: quiz.attempts }, () => ({ ...worst, score: 1000 })), count: quiz.attempts, best: 1000, current: null };
+        : { submitted: Array.from({ length: quiz.attempts }, () => ({ ...worst, score: 1000, day: LAST_DAY })), count: quiz.attempts, best: 1000, current: null };
   }
   const longest = <T>(xs: readonly T[], len: (x: T) => number) => xs.reduce((a, b) => (len(b) > len(a) ? b : a));
   const lesson = longest(index.lessons, (l) => l.id.length + Math.max(...l.sectionIds.map((s) => s.length)));
@@ -107,7 +111,10 @@ export function worstCaseState(index: CourseIndex, quizzes: readonly QuizDefinit
   };
 }
 
-/** A pool of quiz records a learner can reach: random attempts, seeds, responses and scores. */
+/**
+ * A pool of quiz records a learner can reach: random attempts, seeds, responses, scores and days
+ * of submission, with some days unknown (attempts saved by a build before days were recorded).
+ */
 export function attemptPool(quizzes: readonly QuizDefinition[], size: number, seed = 1): string[] {
   const rnd = mulberry32(seed);
   const pool: string[] = [''];
@@ -121,12 +128,13 @@ export function attemptPool(quizzes: readonly QuizDefinition[], size: number, se
         return { seed: s, tokens: tokens(quiz, s, (item) => randomResponse(item, rnd), rnd) };
       };
       const score = () => Math.floor(rnd() * 1001);
+      const day = () => (rnd() < 0.2 ? null : Math.floor(rnd() * (LAST_DAY + 1)));
       if (quiz.attempts === null) {
         const count = Math.floor(rnd() * 40);
         logs[quiz.id] = { submitted: [], count, best: count > 0 ? score() : null, current: rnd() < 0.3 ? attempt() : null };
       } else {
         const n = Math.floor(rnd() * (quiz.attempts + 1));
-        const submitted = Array.from({ length: n }, () => ({ ...attempt(), score: score() }));
+        const submitted = Array.from({ length: n }, () => ({ ...attempt(), score: score(), day: day() }));
         logs[quiz.id] = { submitted, count: n, best: n > 0 ? Math.max(...submitted.map((a) => a.score)) : null, current: n < quiz.attempts && rnd() < 0.5 ? attempt() : null };
       }
     }

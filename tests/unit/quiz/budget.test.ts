@@ -44,10 +44,14 @@ function longest(item: QuizItem): UserInput {
   }
 }
 
+/** The last day the record can hold: a known day of submission always takes 3 characters. */
+const LAST_DAY = 36 ** 3 - 1;
+
 /**
  * Every quiz at its worst: the longest draw and responses (with a certainty each where the quiz
  * uses certainty-based marking), every limited attempt used but the last, which is in progress,
- * and every formative check with an attempt in progress too.
+ * each used one with its day of submission, and every formative check with an attempt in
+ * progress too.
  */
 function worstLogs(quizzes: readonly QuizDefinition[]): string {
   const logs: Record<string, QuizLog> = {};
@@ -69,7 +73,11 @@ function worstLogs(quizzes: readonly QuizDefinition[]): string {
       q.attempts === null
         ? { submitted: [], count: 1295, best: 1000, current: worst }
         : {
-            submitted: Array.from({ length: q.attempts - 1 }, () => ({ ...worst, score: 1000 })),
+            submitted: Array.from({ length: q.attempts - 1 }, () => ({
+              ...worst,
+              score: 1000,
+              day: LAST_DAY,
+            })),
             count: q.attempts - 1,
             best: 1000,
             current: worst,
@@ -81,7 +89,10 @@ function worstLogs(quizzes: readonly QuizDefinition[]): string {
   // Everything but formative attempts in progress survives, whatever the budget.
   for (const q of quizzes) expect(back.logs[q.id]).toMatchObject({ count: logs[q.id]!.count, best: 1000 });
   const final = quizzes.find((q) => q.attempts !== null);
-  if (final) expect(back.logs[final.id]!.current).toEqual(logs[final.id]!.current);
+  if (final) {
+    expect(back.logs[final.id]!.current).toEqual(logs[final.id]!.current);
+    expect(back.logs[final.id]!.submitted).toEqual(logs[final.id]!.submitted);
+  }
   return text;
 }
 

@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CourseIndex, LessonMeta } from '../../../src/content/model.ts';
 import type { QuizMeta } from '../../../src/content/quiz-model.ts';
 import type { InteractionReport, LmsAdapter, ScoreReport } from '../../../src/tracking/adapter.ts';
@@ -88,6 +88,7 @@ beforeEach(() => useCourseStore.setState(initialCourseState, true));
 afterEach(() => {
   handle?.stop();
   handle = undefined;
+  vi.useRealTimers();
 });
 
 /** One attempt answering `right` of the drawn items right (in order), then submitted. */
@@ -127,17 +128,21 @@ describe('quiz results reach the LMS through the tracking bridge', () => {
     expect(kept.success.at(-1)).toBe('passed');
   });
 
-  it('saves the attempts in suspend_data and restores them on the next launch without reporting them again', () => {
+  it('saves the attempts, with the local day of each submission, in suspend_data and restores them on the next launch without reporting them again', () => {
+    // 23:30 on 12 June 2025 where the learner is: that day (1j9), whatever the date in UTC.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    vi.setSystemTime(new Date(2025, 5, 12, 23, 30));
     const first = lms();
     handle = startTracking({ index, adapter: first.adapter, now: () => 0, log: () => undefined });
-    attempt(21, 4);
+    const submitted = attempt(21, 4);
+    expect(submitted.at).toEqual(new Date(2025, 5, 12, 23, 30));
     beginQuiz(final, 22);
     answerQuizItem(final, 1, { value: false });
     handle.stop();
     const saved = first.kept.state!;
     const decoded = decodeState(saved, index);
     expect(decoded.ok && decoded.state.attempts).toMatch(
-      /^[A-Za-z0-9_-]{3}:l:.*:rs;[A-Za-z0-9_-]{3}:m:.*:p$/,
+      /^[A-Za-z0-9_-]{3}:l:.*:rs:1j9;[A-Za-z0-9_-]{3}:m:.*:p$/,
     );
 
     useCourseStore.setState(initialCourseState, true);
@@ -145,7 +150,7 @@ describe('quiz results reach the LMS through the tracking bridge', () => {
     handle = startTracking({ index, adapter: second.adapter, now: () => 0, log: () => undefined });
     const log = useCourseStore.getState().quizLogs.final!;
     expect(log).toMatchObject({ count: 1, best: 1000, current: { seed: 22 } });
-    expect(log.submitted).toHaveLength(1);
+    expect(log.submitted).toMatchObject([{ seed: 21, score: 1000, day: 1989 }]);
     // Known to the LMS already: neither the score nor any interaction is written again.
     expect(second.kept.scores).toEqual([]);
     expect(second.kept.interactions.size).toBe(0);
@@ -161,6 +166,6 @@ describe('quiz results reach the LMS through the tracking bridge', () => {
     attempt(31, 4);
     const decoded = decodeState(kept.state!, index);
     expect(decoded).toMatchObject({ ok: true, version: 2, state: { visited: { a: ['s1'] } } });
-    expect(decoded.ok && decoded.state.attempts).toMatch(/:rs$/);
+    expect(decoded.ok && decoded.state.attempts).toMatch(/:rs:[0-9a-z]{3}$/);
   });
 });
