@@ -18,4 +18,6 @@ const hash = window.location.hash;
 const route = firstRoute(hash);
 if (route?.kind === 'lesson') import('./routes/lesson.tsx').catch(() => undefined);
 if (route?.kind === 'quiz') import('./routes/quiz.tsx').catch(() => undefined);
+// A quiz's items are not started here: its intro paints without them, and whether the first screen
+// is an attempt in progress is known only once the resume state is read (src/main.tsx).
 prefetchRouteData(hash, detectLocale());

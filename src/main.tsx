@@ -16,7 +16,12 @@ async function main() {
   // a learner's session: it never talks to an LMS.
   if (!isInstructorWindow(window.location.hash)) await launchTracking({ index: courseIndex });
   const locale = resolveLocale(useCourseStore.getState().locale);
-  prefetchRouteData(window.location.hash, locale);
+  const { quizLogs } = useCourseStore.getState();
+  prefetchRouteData(
+    window.location.hash,
+    locale,
+    (id) => (quizLogs[id]?.current ?? null) !== null || (quizLogs[id]?.count ?? 0) > 0,
+  );
   const i18n = await initI18n(locale);
   document.documentElement.lang = locale;
   document.documentElement.dir = directionOf(locale);

@@ -336,6 +336,8 @@ export interface QuizMeta {
   passMark: number;
   attempts: number | null;
   grading: GradingMethod;
+  /** Certainty-based marking; optional so an index written by hand stays valid (absent = off). */
+  cbm?: boolean;
   titles: Record<ContentLocale, string>;
 }
 

@@ -129,6 +129,7 @@ export function compileQuizzes(
       passMark: d.passMark,
       attempts: d.attempts,
       grading: d.grading,
+      cbm: d.cbm,
       titles: Object.fromEntries(CONTENT_LOCALES.map((l) => [l, compiled.text[l].title])) as Record<
         ContentLocale,
         string

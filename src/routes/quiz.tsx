@@ -1,4 +1,4 @@
-import { use, useEffect, useMemo, useRef, useState, type FormEvent } from 'react';
+import { Suspense, use, useEffect, useMemo, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import { flushSync } from 'react-dom';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
@@ -55,6 +55,7 @@ import {
   loadQuizKey,
   newSeed,
   quizLocaleFor,
+  type PublicQuiz,
 } from '../ui/quiz/quiz-data.ts';
 import '../ui/quiz/quiz.css';
 import { useUiLocale } from '../ui/use-ui-locale.ts';
@@ -75,13 +76,20 @@ export function AssessmentRoute() {
   return <QuizScreen key={meta.id} meta={meta} />;
 }
 
+/**
+ * A quiz's screen. The header and the intro come from the course index (title, settings), so the
+ * first screen of a quiz paints without waiting for its items; the items (structure and text in
+ * the quiz's language) load behind a Suspense boundary once an attempt or a review is shown, and
+ * the intro starts that download as soon as it mounts, so Start rarely waits.
+ */
 function QuizScreen({ meta }: { meta: QuizMeta }) {
   const { t } = useTranslation();
   const ui = useUiLocale();
   const locale = quizLocaleFor(ui);
-  const { structure, text } = use(loadQuiz(meta.id, locale));
   const log = useCourseStore((s) => s.quizLogs[meta.id]) ?? EMPTY_LOG;
-  const [screen, setScreen] = useState<'intro' | 'results'>(() => (log.count > 0 ? 'results' : 'intro'));
+  const [screen, setScreen] = useState<'intro' | 'starting' | 'results'>(() =>
+    log.count > 0 ? 'results' : 'intro',
+  );
   const [announcement, setAnnouncement] = useState('');
   const announce = (m: string) => {
     // Re-announce an identical message (the same step moved twice) by clearing first.
@@ -90,28 +98,43 @@ function QuizScreen({ meta }: { meta: QuizMeta }) {
   };
   const dir = directionOf(locale);
   const lesson = meta.lesson ? findLesson(meta.lesson) : undefined;
+  const title = meta.titles[locale];
 
   let body;
   if (log.current) {
     body = (
-      <AttemptView
-        structure={structure}
-        text={text}
-        log={log}
-        locale={locale}
-        announce={announce}
-        onSubmitted={() => setScreen('results')}
-      />
+      <WithQuiz meta={meta} locale={locale}>
+        {({ structure, text }) => (
+          <AttemptView
+            structure={structure}
+            text={text}
+            log={log}
+            locale={locale}
+            announce={announce}
+            onSubmitted={() => setScreen('results')}
+          />
+        )}
+      </WithQuiz>
     );
   } else if (screen === 'results' && log.count > 0) {
-    body = <ResultsView structure={structure} text={text} log={log} locale={locale} />;
+    body = (
+      <WithQuiz meta={meta} locale={locale}>
+        {({ structure, text }) => <ResultsView structure={structure} text={text} log={log} locale={locale} />}
+      </WithQuiz>
+    );
+  } else if (screen === 'starting') {
+    body = (
+      <WithQuiz meta={meta} locale={locale}>
+        {({ structure }) => <StartAttempt structure={structure} onStarted={() => setScreen('intro')} />}
+      </WithQuiz>
+    );
   } else {
-    body = <IntroView structure={structure} log={log} />;
+    body = <IntroView meta={meta} locale={locale} log={log} onStart={() => setScreen('starting')} />;
   }
 
   return (
     <article className="quiz" aria-labelledby="quiz-title">
-      <title>{`${text.title} — ${t('app.shortTitle')}`}</title>
+      <title>{`${title} — ${t('app.shortTitle')}`}</title>
       <header className="quiz-header">
         <p className="eyebrow">
           {lesson ? (
@@ -123,11 +146,19 @@ function QuizScreen({ meta }: { meta: QuizMeta }) {
           )}
         </p>
         <h1 id="quiz-title" lang={locale} dir={dir}>
-          {text.title}
+          {title}
         </h1>
       </header>
       <div lang={locale} dir={dir} className="quiz-content">
-        {body}
+        <Suspense
+          fallback={
+            <p role="status" className="loading" lang={ui} dir={directionOf(ui)}>
+              {t('common.loading')}
+            </p>
+          }
+        >
+          {body}
+        </Suspense>
       </div>
       <p className="visually-hidden" role="status" aria-live="polite">
         {announcement}
@@ -136,49 +167,98 @@ function QuizScreen({ meta }: { meta: QuizMeta }) {
   );
 }
 
-function Facts({ structure, log }: { structure: QuizStructure; log: QuizLog }) {
+/** Renders its child with the quiz's items in `locale` (suspends until they have loaded). */
+function WithQuiz({
+  meta,
+  locale,
+  children,
+}: {
+  meta: QuizMeta;
+  locale: ContentLocale;
+  children: (quiz: PublicQuiz) => ReactNode;
+}) {
+  return children(use(loadQuiz(meta.id, locale)));
+}
+
+/** Starts a new attempt once the items have loaded (Start was pressed before they had). */
+function StartAttempt({ structure, onStarted }: { structure: QuizStructure; onStarted: () => void }) {
+  const started = useRef(false);
+  useEffect(() => {
+    // Once: a second run (Strict Mode, a re-render) must not replace the attempt just begun.
+    if (started.current) return;
+    started.current = true;
+    beginQuiz(structure, newSeed(), true);
+    onStarted();
+  });
+  return null;
+}
+
+/** What the intro and the results say about a quiz: from the index or from the loaded structure. */
+type QuizSettings = Pick<QuizMeta, 'kind' | 'draw' | 'passMark' | 'attempts' | 'grading'> & {
+  /** Items in the bank. */
+  bank: number;
+  cbm: boolean;
+};
+
+function settingsOf(meta: QuizMeta): QuizSettings {
+  return { ...meta, bank: meta.items, cbm: meta.cbm ?? false };
+}
+
+function Facts({ quiz, log }: { quiz: QuizSettings; log: QuizLog }) {
   const { t } = useTranslation();
   const ui = useUiLocale();
-  const outcome = logOutcome(structure, log);
-  const draw = Math.min(structure.draw, structure.items.length);
+  const outcome = logOutcome(quiz, log);
+  const draw = Math.min(quiz.draw, quiz.bank);
   return (
     <ul className="quiz-facts" lang={ui} dir={directionOf(ui)}>
       <li>{t('quiz.facts.items', { n: draw })}</li>
-      <li>{t('quiz.facts.passMark', { percent: formatPercent(structure.passMark, ui) })}</li>
-      {structure.attempts === null ? (
+      <li>{t('quiz.facts.passMark', { percent: formatPercent(quiz.passMark, ui) })}</li>
+      {quiz.attempts === null ? (
         <li>{t('quiz.facts.unlimited')}</li>
       ) : (
         <>
-          <li>{t('quiz.facts.attemptsLeft', { left: outcome.attemptsLeft, total: structure.attempts })}</li>
-          <li>{t(`quiz.facts.grading.${structure.grading}`)}</li>
+          <li>{t('quiz.facts.attemptsLeft', { left: outcome.attemptsLeft, total: quiz.attempts })}</li>
+          <li>{t(`quiz.facts.grading.${quiz.grading}`)}</li>
         </>
       )}
       {outcome.best !== null && <li>{t('quiz.facts.best', { percent: formatPercent(outcome.best, ui) })}</li>}
-      {structure.cbm && <li>{t('quiz.cbm.scheme', schemeValues(ui))}</li>}
+      {quiz.cbm && <li>{t('quiz.cbm.scheme', schemeValues(ui))}</li>}
     </ul>
   );
 }
 
-function IntroView({ structure, log }: { structure: QuizStructure; log: QuizLog }) {
+function IntroView({
+  meta,
+  locale,
+  log,
+  onStart,
+}: {
+  meta: QuizMeta;
+  locale: ContentLocale;
+  log: QuizLog;
+  onStart: () => void;
+}) {
   const { t } = useTranslation();
   const ui = useUiLocale();
-  const outcome = logOutcome(structure, log);
-  const final = structure.kind === 'final';
+  const quiz = settingsOf(meta);
+  const outcome = logOutcome(quiz, log);
+  const final = quiz.kind === 'final';
+  useEffect(() => {
+    // Start downloading the items now; a failure here is not shown (Start asks again and the
+    // loading screen reports it).
+    loadQuiz(meta.id, locale).catch(() => undefined);
+  }, [meta.id, locale]);
   return (
     <section className="quiz-intro" lang={ui} dir={directionOf(ui)} aria-label={t('quiz.about')}>
       <p className="lead">{final ? t('quiz.lead.final') : t('quiz.lead.formative')}</p>
-      <Facts structure={structure} log={log} />
+      <Facts quiz={quiz} log={log} />
       {outcome.attemptsLeft === 0 ? (
         <p className="quiz-status">{t('quiz.noAttemptsLeft')}</p>
       ) : (
-        <button
-          type="button"
-          className="button primary"
-          onClick={() => beginQuiz(structure, newSeed(), true)}
-        >
-          {structure.attempts === null
+        <button type="button" className="button primary" onClick={onStart}>
+          {quiz.attempts === null
             ? t('quiz.start')
-            : t('quiz.startAttempt', { n: log.count + 1, total: structure.attempts })}
+            : t('quiz.startAttempt', { n: log.count + 1, total: quiz.attempts })}
         </button>
       )}
     </section>

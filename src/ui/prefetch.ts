@@ -33,14 +33,23 @@ export function firstRoute(hash: string): FirstRoute {
 }
 
 /**
- * Starts downloading the content the first screen shows (a lesson's body, a quiz's items) in the
- * learner's language, instead of after the route has rendered once: on a slow link that is one
- * round trip and one download fewer before the first screen is complete. The promises are the
- * cached ones the routes read with `use()`, so nothing is fetched twice. A failed download is not
+ * Starts downloading the content the first screen shows in the learner's language, instead of
+ * after the route has rendered once: on a slow link that is one round trip and one download fewer
+ * before the first screen is complete. A lesson's body, always; a quiz's items only when
+ * `quizShowsItems` says the first screen needs them (an attempt in progress, a review): a quiz's
+ * intro paints from the course index, and its items would only compete with the first screen's
+ * code for the link (the intro asks for them once it has painted). The promises are the cached
+ * ones the routes read with `use()`, so nothing is fetched twice. A failed download is not
  * reported here: the route asks again and shows its own error.
  */
-export function prefetchRouteData(hash: string, ui: UiLocale): void {
+export function prefetchRouteData(
+  hash: string,
+  ui: UiLocale,
+  quizShowsItems: (quizId: string) => boolean = () => false,
+): void {
   const route = firstRoute(hash);
   if (route?.kind === 'lesson') loadLesson(findLesson(route.lessonId)!, ui).catch(() => undefined);
-  else if (route?.kind === 'quiz') loadQuiz(route.quizId, quizLocaleFor(ui)).catch(() => undefined);
+  else if (route?.kind === 'quiz' && quizShowsItems(route.quizId)) {
+    loadQuiz(route.quizId, quizLocaleFor(ui)).catch(() => undefined);
+  }
 }

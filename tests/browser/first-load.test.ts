@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { course } from './gate-helpers.ts';
 import { connect, courseUrl, newLearner, pageErrors } from './helpers.ts';
 
 let browser: Browser;
@@ -31,7 +32,9 @@ async function openWithSlowFramework(page: Page, route: string, holdMs = 800) {
   });
   await page.goto(`${courseUrl()}#${route}`);
   await page.waitForSelector(`main[data-path="${route}"] h1`);
-  const bodies = await Promise.all(requests.map(async (r) => ({ ...r, body: await (await fetch(r.url)).text() })));
+  const bodies = await Promise.all(
+    requests.map(async (r) => ({ ...r, body: await (await fetch(r.url)).text() })),
+  );
   return { scripts: bodies, vendorReleasedAt };
 }
 
@@ -40,7 +43,9 @@ describe('first load', () => {
     const { context, page } = await newLearner(browser);
     const { scripts, vendorReleasedAt } = await openWithSlowFramework(page, '/lesson/04-tpnw');
     // JSON inside a string or template literal, quotes escaped or not.
-    const content = scripts.find((s) => /\\?"04-tpnw\\?":\{\\?"id\\?":\\?"04-tpnw\\?",\\?"locale\\?":\\?"en\\?"/.test(s.body));
+    const content = scripts.find((s) =>
+      /\\?"04-tpnw\\?":\{\\?"id\\?":\\?"04-tpnw\\?",\\?"locale\\?":\\?"en\\?"/.test(s.body),
+    );
     const code = scripts.find((s) => /\/assets\/lesson-[\w-]+\.js$/.test(s.url));
     expect(content, 'the English lesson chunk was requested').toBeDefined();
     expect(code, 'the lesson route chunk was requested').toBeDefined();
@@ -58,6 +63,41 @@ describe('first load', () => {
     const code = scripts.find((s) => /\/assets\/quiz-[\w-]+\.js$/.test(s.url));
     expect(code, 'the quiz route chunk was requested').toBeDefined();
     expect(code!.at).toBeLessThan(vendorReleasedAt);
+    expect(pageErrors(page)).toEqual([]);
+    await context.close();
+  });
+
+  it("paints the assessment's intro before its items have loaded, and loads them after", async () => {
+    const { context, page } = await newLearner(browser);
+    const final = course().quizzes.find((q) => q.definition.kind === 'final')!;
+    const itemId = new RegExp(`\\\\?"${final.definition.items[0]!.id}\\\\?"`);
+    let heldAt = Number.POSITIVE_INFINITY;
+    let releasedAt = Number.POSITIVE_INFINITY;
+    await page.route(/\/assets\/[\w-]+\.js$/, async (r) => {
+      const response = await r.fetch();
+      const body = await response.text();
+      if (itemId.test(body)) {
+        heldAt = Math.min(heldAt, Date.now());
+        await new Promise((done) => setTimeout(done, 1500));
+        releasedAt = Date.now();
+      }
+      await r.fulfill({ response, body });
+    });
+    await page.goto(`${courseUrl()}#/assessment`);
+    const start = page.getByRole('button', { name: /^Start attempt 1 of/ });
+    await start.waitFor();
+    const shownAt = Date.now();
+    // The intro is complete (title, settings, Start) while the items are still held back ...
+    expect(shownAt).toBeLessThan(releasedAt);
+    expect(await page.locator('main h1').textContent()).toBe(final.text.en.title);
+    expect(await page.locator('.quiz-facts li').first().textContent()).toBe(
+      `Questions: ${final.definition.draw}`,
+    );
+    // ... and it asks for them without waiting for Start, so Start rarely waits.
+    await expect.poll(() => heldAt, { timeout: 5000 }).toBeLessThan(Number.POSITIVE_INFINITY);
+    await start.click();
+    await page.locator('.quiz-items .quiz-item').first().waitFor();
+    expect(await page.locator('.quiz-items .quiz-item').count()).toBe(final.definition.draw);
     expect(pageErrors(page)).toEqual([]);
     await context.close();
   });

@@ -99,6 +99,7 @@ describe('compiled quizzes', () => {
         passMark: 0.8,
         attempts: null,
         grading: 'highest',
+        cbm: false,
         titles: { es: 'Compruebe lo aprendido', en: 'Check your understanding', zh: '检查理解' },
       },
     ]);
