@@ -61,8 +61,7 @@ export function ResultsReport({ files, merged, report, bank, lessons }: Props) {
 
   return (
     <div className="results-report">
-      <section aria-labelledby={`${ids}-read`}>
-        <h2 id={`${ids}-read`}>{t('results.summaryTitle')}</h2>
+      <ReportSection id={`${ids}-read`} title={t('results.summaryTitle')}>
         <dl className="stat-list">
           <div>
             <dt>{t('results.files')}</dt>
@@ -76,28 +75,15 @@ export function ResultsReport({ files, merged, report, bank, lessons }: Props) {
               </ul>
             </dd>
           </div>
-          <div>
-            <dt>{t('results.rowsRead')}</dt>
-            <dd>{int(ui, merged.rowsRead)}</dd>
-          </div>
-          <div>
-            <dt>{t('results.learners')}</dt>
-            <dd>{int(ui, test.learners)}</dd>
-          </div>
-          <div>
-            <dt>{t('results.items')}</dt>
-            <dd>{int(ui, test.items)}</dd>
-          </div>
-          <div>
-            <dt>{t('results.rowsNotUsed')}</dt>
-            <dd>{int(ui, errors)}</dd>
-          </div>
+          <Stat label={t('results.rowsRead')} value={int(ui, merged.rowsRead)} />
+          <Stat label={t('results.learners')} value={int(ui, test.learners)} />
+          <Stat label={t('results.items')} value={int(ui, test.items)} />
+          <Stat label={t('results.rowsNotUsed')} value={int(ui, errors)} />
         </dl>
         {report.unknownItems.length > 0 && <p className="note-inline">{t('results.unknownItems', { list: report.unknownItems.join(', ') })}</p>}
-      </section>
+      </ReportSection>
 
-      <section aria-labelledby={`${ids}-problems`}>
-        <h2 id={`${ids}-problems`}>{t('results.problemsTitle')}</h2>
+      <ReportSection id={`${ids}-problems`} title={t('results.problemsTitle')}>
         {merged.problems.length === 0 ? (
           <p>{t('results.problemsNone')}</p>
         ) : (
@@ -117,17 +103,14 @@ export function ResultsReport({ files, merged, report, bank, lessons }: Props) {
             {merged.problems.length > SHOWN_PROBLEMS && (
               <p>{t('results.problemsMore', { shown: int(ui, SHOWN_PROBLEMS), total: int(ui, merged.problems.length) })}</p>
             )}
-            <button type="button" className="button" onClick={() => downloadText('rows-not-used.csv', problemsCsv(merged.problems))}>
-              {t('results.download_problems')}
-            </button>
+            <DownloadButton file="rows-not-used.csv" text={() => problemsCsv(merged.problems)} label={t('results.download_problems')} />
           </>
         )}
-      </section>
+      </ReportSection>
 
       {test.learners > 0 && (
         <>
-          <section aria-labelledby={`${ids}-test`}>
-            <h2 id={`${ids}-test`}>{t('results.testTitle')}</h2>
+          <ReportSection id={`${ids}-test`} title={t('results.testTitle')}>
             <dl className="stat-list">
               <Stat label={t('results.mean')} value={`${fmt(ui, test.mean, 1)} %`} />
               <Stat label={t('results.median')} value={`${fmt(ui, test.median, 1)} %`} />
@@ -167,10 +150,9 @@ export function ResultsReport({ files, merged, report, bank, lessons }: Props) {
                 ))}
               </DataTable>
             </figure>
-          </section>
+          </ReportSection>
 
-          <section aria-labelledby={`${ids}-objectives`}>
-            <h2 id={`${ids}-objectives`}>{t('results.objectivesTitle')}</h2>
+          <ReportSection id={`${ids}-objectives`} title={t('results.objectivesTitle')}>
             {report.objectives.length === 0 ? (
               <p>{t('results.objectivesNone')}</p>
             ) : (
@@ -207,10 +189,9 @@ export function ResultsReport({ files, merged, report, bank, lessons }: Props) {
                 </DataTable>
               </figure>
             )}
-          </section>
+          </ReportSection>
 
-          <section aria-labelledby={`${ids}-items`}>
-            <h2 id={`${ids}-items`}>{t('results.itemsTitle')}</h2>
+          <ReportSection id={`${ids}-items`} title={t('results.itemsTitle')}>
             <p className="measure">{t('results.itemsIntro')}</p>
             <figure className="chart-figure">
               <figcaption>{t('results.itemMapTitle')}</figcaption>
@@ -232,28 +213,38 @@ export function ResultsReport({ files, merged, report, bank, lessons }: Props) {
                 <ItemOptions key={i.id} item={i} bank={bank} />
               ))}
             </div>
-          </section>
+          </ReportSection>
 
-          <section aria-labelledby={`${ids}-downloads`}>
-            <h2 id={`${ids}-downloads`}>{t('results.downloadsTitle')}</h2>
+          <ReportSection id={`${ids}-downloads`} title={t('results.downloadsTitle')}>
             <div className="button-row">
-              <button type="button" className="button" onClick={() => downloadText('item-statistics.csv', itemsCsv(report))}>
-                {t('results.download_items')}
-              </button>
-              <button type="button" className="button" onClick={() => downloadText('answers-chosen.csv', optionsCsv(report))}>
-                {t('results.download_options')}
-              </button>
-              <button type="button" className="button" onClick={() => downloadText('objective-mastery.csv', objectivesCsv(report))}>
-                {t('results.download_objectives')}
-              </button>
-              <button type="button" className="button" onClick={() => downloadText('test-summary.csv', testCsv(report))}>
-                {t('results.download_test')}
-              </button>
+              <DownloadButton file="item-statistics.csv" text={() => itemsCsv(report)} label={t('results.download_items')} />
+              <DownloadButton file="answers-chosen.csv" text={() => optionsCsv(report)} label={t('results.download_options')} />
+              <DownloadButton file="objective-mastery.csv" text={() => objectivesCsv(report)} label={t('results.download_objectives')} />
+              <DownloadButton file="test-summary.csv" text={() => testCsv(report)} label={t('results.download_test')} />
             </div>
-          </section>
+          </ReportSection>
         </>
       )}
     </div>
+  );
+}
+
+/** A button that saves `text()`, computed when it is pressed, as the file `file`. */
+function DownloadButton({ file, text, label }: { file: string; text: () => string; label: string }) {
+  return (
+    <button type="button" className="button" onClick={() => downloadText(file, text())}>
+      {label}
+    </button>
+  );
+}
+
+/** A section of the report, named by its heading. */
+function ReportSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
   );
 }
 
