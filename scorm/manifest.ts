@@ -34,6 +34,20 @@ const fileList = (files: string[], indent: string) => files.map((f) => `${indent
 /** The default title: English, else the first one given. */
 const mainTitle = (c: CourseInfo) => c.title.en ?? Object.values(c.title)[0] ?? c.id;
 
+/**
+ * The two resources of both manifests: the SCO (the web build, launched at index.html) and an
+ * asset holding the package's own files. Only the attribute's spelling differs between versions:
+ * `adlcp:scormtype` in 1.2, `adlcp:scormType` in 2004.
+ */
+const resources = (c: CourseInfo, files: PackageFiles, typeAttribute: 'scormtype' | 'scormType') => `  <resources>
+    <resource identifier="res-${esc(c.id)}" type="webcontent" adlcp:${typeAttribute}="sco" href="index.html">
+${fileList(files.content, '      ')}
+    </resource>
+    <resource identifier="res-package" type="webcontent" adlcp:${typeAttribute}="asset">
+${fileList(files.support, '      ')}
+    </resource>
+  </resources>`;
+
 /** SCORM 1.2 metadata file (IMS Metadata 1.2.1), referenced from the manifest by adlcp:location. */
 export const METADATA_12 = 'course-metadata.xml';
 
@@ -82,14 +96,7 @@ function manifest12(c: CourseInfo, files: PackageFiles): string {
       </item>
     </organization>
   </organizations>
-  <resources>
-    <resource identifier="res-${esc(c.id)}" type="webcontent" adlcp:scormtype="sco" href="index.html">
-${fileList(files.content, '      ')}
-    </resource>
-    <resource identifier="res-package" type="webcontent" adlcp:scormtype="asset">
-${fileList(files.support, '      ')}
-    </resource>
-  </resources>
+${resources(c, files, 'scormtype')}
 </manifest>
 `;
 }
@@ -141,14 +148,7 @@ ${c.objectives.map((o) => `            <imsss:objective objectiveID="${esc(o)}"/
       </imsss:sequencing>
     </organization>
   </organizations>
-  <resources>
-    <resource identifier="res-${esc(c.id)}" type="webcontent" adlcp:scormType="sco" href="index.html">
-${fileList(files.content, '      ')}
-    </resource>
-    <resource identifier="res-package" type="webcontent" adlcp:scormType="asset">
-${fileList(files.support, '      ')}
-    </resource>
-  </resources>
+${resources(c, files, 'scormType')}
 </manifest>
 `;
 }

@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { useId, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import {
@@ -61,8 +61,7 @@ export function ResultsReport({ files, merged, report, bank, lessons }: Props) {
 
   return (
     <div className="results-report">
-      <section aria-labelledby={`${ids}-read`}>
-        <h2 id={`${ids}-read`}>{t('results.summaryTitle')}</h2>
+      <ReportSection id={`${ids}-read`} title={t('results.summaryTitle')}>
         <dl className="stat-list">
           <div>
             <dt>{t('results.files')}</dt>
@@ -76,69 +75,42 @@ export function ResultsReport({ files, merged, report, bank, lessons }: Props) {
               </ul>
             </dd>
           </div>
-          <div>
-            <dt>{t('results.rowsRead')}</dt>
-            <dd>{int(ui, merged.rowsRead)}</dd>
-          </div>
-          <div>
-            <dt>{t('results.learners')}</dt>
-            <dd>{int(ui, test.learners)}</dd>
-          </div>
-          <div>
-            <dt>{t('results.items')}</dt>
-            <dd>{int(ui, test.items)}</dd>
-          </div>
-          <div>
-            <dt>{t('results.rowsNotUsed')}</dt>
-            <dd>{int(ui, errors)}</dd>
-          </div>
+          <Stat label={t('results.rowsRead')} value={int(ui, merged.rowsRead)} />
+          <Stat label={t('results.learners')} value={int(ui, test.learners)} />
+          <Stat label={t('results.items')} value={int(ui, test.items)} />
+          <Stat label={t('results.rowsNotUsed')} value={int(ui, errors)} />
         </dl>
         {report.unknownItems.length > 0 && <p className="note-inline">{t('results.unknownItems', { list: report.unknownItems.join(', ') })}</p>}
-      </section>
+      </ReportSection>
 
-      <section aria-labelledby={`${ids}-problems`}>
-        <h2 id={`${ids}-problems`}>{t('results.problemsTitle')}</h2>
+      <ReportSection id={`${ids}-problems`} title={t('results.problemsTitle')}>
         {merged.problems.length === 0 ? (
           <p>{t('results.problemsNone')}</p>
         ) : (
           <>
             <p>{t('results.problemsIntro')}</p>
-            <div className="table-scroll" role="region" aria-labelledby={`${ids}-problems`} tabIndex={0}>
-              <table className="data-table problems-table">
-                <thead>
-                  <tr>
-                    <th scope="col">{t('results.where')}</th>
-                    <th scope="col">{t('results.kind')}</th>
-                    <th scope="col">{t('results.problemColumn')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {merged.problems.slice(0, SHOWN_PROBLEMS).map((p, k) => (
-                    <tr key={k} className={`severity-${p.severity}`}>
-                      <td dir="ltr" className="mono">
-                        {problemLocation(p)}
-                      </td>
-                      <td>{t(`results.severity_${p.severity}`)}</td>
-                      <td>{problemText(t, p)}</td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
-            </div>
+            <DataTable className="problems-table" labelledBy={`${ids}-problems`} columns={['where', 'kind', 'problemColumn']}>
+              {merged.problems.slice(0, SHOWN_PROBLEMS).map((p, k) => (
+                <tr key={k} className={`severity-${p.severity}`}>
+                  <td dir="ltr" className="mono">
+                    {problemLocation(p)}
+                  </td>
+                  <td>{t(`results.severity_${p.severity}`)}</td>
+                  <td>{problemText(t, p)}</td>
+                </tr>
+              ))}
+            </DataTable>
             {merged.problems.length > SHOWN_PROBLEMS && (
               <p>{t('results.problemsMore', { shown: int(ui, SHOWN_PROBLEMS), total: int(ui, merged.problems.length) })}</p>
             )}
-            <button type="button" className="button" onClick={() => downloadText('rows-not-used.csv', problemsCsv(merged.problems))}>
-              {t('results.download_problems')}
-            </button>
+            <DownloadButton file="rows-not-used.csv" text={() => problemsCsv(merged.problems)} label={t('results.download_problems')} />
           </>
         )}
-      </section>
+      </ReportSection>
 
       {test.learners > 0 && (
         <>
-          <section aria-labelledby={`${ids}-test`}>
-            <h2 id={`${ids}-test`}>{t('results.testTitle')}</h2>
+          <ReportSection id={`${ids}-test`} title={t('results.testTitle')}>
             <dl className="stat-list">
               <Stat label={t('results.mean')} value={`${fmt(ui, test.mean, 1)} %`} />
               <Stat label={t('results.median')} value={`${fmt(ui, test.median, 1)} %`} />
@@ -163,32 +135,24 @@ export function ResultsReport({ files, merged, report, bank, lessons }: Props) {
                 max={Math.max(1, ...test.histogram)}
                 axisLabel={t('results.band')}
               />
-              <div className="table-scroll" role="region" aria-labelledby={`${ids}-dist-table`} tabIndex={0}>
-                <table className="data-table compact">
-                  <caption id={`${ids}-dist-table`}>{t('results.tableOf', { chart: t('results.distributionTitle') })}</caption>
-                  <thead>
-                    <tr>
-                      <th scope="col">{t('results.band')}</th>
-                      <th scope="col">{t('results.learners')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {bands.map((b) => (
-                      <tr key={b.label}>
-                        <th scope="row" dir="ltr">
-                          {b.label}
-                        </th>
-                        <td>{b.text}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <DataTable
+                className="compact"
+                caption={{ id: `${ids}-dist-table`, text: t('results.tableOf', { chart: t('results.distributionTitle') }) }}
+                columns={['band', 'learners']}
+              >
+                {bands.map((b) => (
+                  <tr key={b.label}>
+                    <th scope="row" dir="ltr">
+                      {b.label}
+                    </th>
+                    <td>{b.text}</td>
+                  </tr>
+                ))}
+              </DataTable>
             </figure>
-          </section>
+          </ReportSection>
 
-          <section aria-labelledby={`${ids}-objectives`}>
-            <h2 id={`${ids}-objectives`}>{t('results.objectivesTitle')}</h2>
+          <ReportSection id={`${ids}-objectives`} title={t('results.objectivesTitle')}>
             {report.objectives.length === 0 ? (
               <p>{t('results.objectivesNone')}</p>
             ) : (
@@ -199,47 +163,35 @@ export function ResultsReport({ files, merged, report, bank, lessons }: Props) {
                   description={t('results.objectivesDesc', { list: objectiveBars.map((b) => `${b.label}: ${b.text}`).join('; ') })}
                   bars={objectiveBars}
                 />
-                <div className="table-scroll" role="region" aria-labelledby={`${ids}-obj-table`} tabIndex={0}>
-                  <table className="data-table">
-                    <caption id={`${ids}-obj-table`}>{t('results.tableOf', { chart: t('results.objectivesTitle') })}</caption>
-                    <thead>
-                      <tr>
-                        <th scope="col">{t('results.objective')}</th>
-                        <th scope="col">{t('results.items')}</th>
-                        <th scope="col">{t('results.learners')}</th>
-                        <th scope="col">{t('results.meanScore')}</th>
-                        <th scope="col">{t('results.mastered')}</th>
+                <DataTable
+                  caption={{ id: `${ids}-obj-table`, text: t('results.tableOf', { chart: t('results.objectivesTitle') }) }}
+                  columns={['objective', 'items', 'learners', 'meanScore', 'mastered']}
+                >
+                  {report.objectives.map((o) => {
+                    const text = objectiveText(o.lesson, o.objective);
+                    return (
+                      <tr key={`${o.lesson}#${o.objective}`}>
+                        <th scope="row">
+                          <span className="cell-title">{t('results.objectiveShort', { lesson: lessonNumber(o.lesson), objective: o.objective })}</span>
+                          {text && (
+                            <span className="cell-sub" lang={contentLocale} dir={contentDir}>
+                              <Inlines nodes={text} />
+                            </span>
+                          )}
+                        </th>
+                        <td>{int(ui, o.items.length)}</td>
+                        <td>{int(ui, o.learners)}</td>
+                        <td>{pct(ui, o.meanScore)}</td>
+                        <td>{`${int(ui, o.mastered)} (${pct(ui, o.share)})`}</td>
                       </tr>
-                    </thead>
-                    <tbody>
-                      {report.objectives.map((o) => {
-                        const text = objectiveText(o.lesson, o.objective);
-                        return (
-                          <tr key={`${o.lesson}#${o.objective}`}>
-                            <th scope="row">
-                              <span className="cell-title">{t('results.objectiveShort', { lesson: lessonNumber(o.lesson), objective: o.objective })}</span>
-                              {text && (
-                                <span className="cell-sub" lang={contentLocale} dir={contentDir}>
-                                  <Inlines nodes={text} />
-                                </span>
-                              )}
-                            </th>
-                            <td>{int(ui, o.items.length)}</td>
-                            <td>{int(ui, o.learners)}</td>
-                            <td>{pct(ui, o.meanScore)}</td>
-                            <td>{`${int(ui, o.mastered)} (${pct(ui, o.share)})`}</td>
-                          </tr>
-                        );
-                      })}
-                    </tbody>
-                  </table>
-                </div>
+                    );
+                  })}
+                </DataTable>
               </figure>
             )}
-          </section>
+          </ReportSection>
 
-          <section aria-labelledby={`${ids}-items`}>
-            <h2 id={`${ids}-items`}>{t('results.itemsTitle')}</h2>
+          <ReportSection id={`${ids}-items`} title={t('results.itemsTitle')}>
             <p className="measure">{t('results.itemsIntro')}</p>
             <figure className="chart-figure">
               <figcaption>{t('results.itemMapTitle')}</figcaption>
@@ -261,28 +213,38 @@ export function ResultsReport({ files, merged, report, bank, lessons }: Props) {
                 <ItemOptions key={i.id} item={i} bank={bank} />
               ))}
             </div>
-          </section>
+          </ReportSection>
 
-          <section aria-labelledby={`${ids}-downloads`}>
-            <h2 id={`${ids}-downloads`}>{t('results.downloadsTitle')}</h2>
+          <ReportSection id={`${ids}-downloads`} title={t('results.downloadsTitle')}>
             <div className="button-row">
-              <button type="button" className="button" onClick={() => downloadText('item-statistics.csv', itemsCsv(report))}>
-                {t('results.download_items')}
-              </button>
-              <button type="button" className="button" onClick={() => downloadText('answers-chosen.csv', optionsCsv(report))}>
-                {t('results.download_options')}
-              </button>
-              <button type="button" className="button" onClick={() => downloadText('objective-mastery.csv', objectivesCsv(report))}>
-                {t('results.download_objectives')}
-              </button>
-              <button type="button" className="button" onClick={() => downloadText('test-summary.csv', testCsv(report))}>
-                {t('results.download_test')}
-              </button>
+              <DownloadButton file="item-statistics.csv" text={() => itemsCsv(report)} label={t('results.download_items')} />
+              <DownloadButton file="answers-chosen.csv" text={() => optionsCsv(report)} label={t('results.download_options')} />
+              <DownloadButton file="objective-mastery.csv" text={() => objectivesCsv(report)} label={t('results.download_objectives')} />
+              <DownloadButton file="test-summary.csv" text={() => testCsv(report)} label={t('results.download_test')} />
             </div>
-          </section>
+          </ReportSection>
         </>
       )}
     </div>
+  );
+}
+
+/** A button that saves `text()`, computed when it is pressed, as the file `file`. */
+function DownloadButton({ file, text, label }: { file: string; text: () => string; label: string }) {
+  return (
+    <button type="button" className="button" onClick={() => downloadText(file, text())}>
+      {label}
+    </button>
+  );
+}
+
+/** A section of the report, named by its heading. */
+function ReportSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={id}>
+      <h2 id={id}>{title}</h2>
+      {children}
+    </section>
   );
 }
 
@@ -291,6 +253,51 @@ function Stat({ label, value }: { label: string; value: string }) {
     <div>
       <dt>{label}</dt>
       <dd>{value}</dd>
+    </div>
+  );
+}
+
+/**
+ * A table of the report, scrolling sideways on a narrow screen; its header row names `columns`
+ * (keys under `results.`), its body is `children`. The scroll box is a keyboard-reachable region
+ * named by the caption, or by `labelledBy` (a section heading) when there is none; with neither
+ * (an answer table inside a disclosure) it is a plain box.
+ */
+function DataTable({
+  className,
+  caption,
+  labelledBy,
+  columns,
+  children,
+}: {
+  className?: string;
+  caption?: { id: string; text: string };
+  labelledBy?: string;
+  columns: string[];
+  children: ReactNode;
+}) {
+  const { t } = useTranslation();
+  const label = caption?.id ?? labelledBy;
+  return (
+    <div
+      className="table-scroll"
+      role={label ? 'region' : undefined}
+      aria-labelledby={label}
+      tabIndex={label ? 0 : undefined}
+    >
+      <table className={className ? `data-table ${className}` : 'data-table'}>
+        {caption && <caption id={caption.id}>{caption.text}</caption>}
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c} scope="col">
+                {t(`results.${c}`)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>{children}</tbody>
+      </table>
     </div>
   );
 }
@@ -316,45 +323,34 @@ function ItemTable({ items, bank, caption }: { items: ItemStats[]; bank: Bank; c
           <option value="discrimination">{t('results.sort_discrimination')}</option>
         </select>
       </div>
-      <div className="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabIndex={0}>
-        <table className="data-table items-table">
-          <caption id={`${id}-caption`}>{caption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t('results.item')}</th>
-              <th scope="col">{t('results.n')}</th>
-              <th scope="col">{t('results.facility')}</th>
-              <th scope="col">{t('results.pointBiserial')}</th>
-              <th scope="col">{t('results.discrimination')}</th>
-              <th scope="col">{t('results.flags')}</th>
+      <DataTable
+        className="items-table"
+        caption={{ id: `${id}-caption`, text: caption }}
+        columns={['item', 'n', 'facility', 'pointBiserial', 'discrimination', 'flags']}
+      >
+        {sorted.map((i) => {
+          const b = bank.byId.get(i.id);
+          return (
+            <tr key={i.id}>
+              <th scope="row">
+                <span className="cell-title mono" dir="ltr">
+                  {i.id}
+                </span>
+                {b && (
+                  <span className="cell-sub" lang={bank.locale} dir={directionOf(bank.locale)}>
+                    {truncate(inlineText(b.stem), 110)}
+                  </span>
+                )}
+              </th>
+              <td>{int(ui, i.n)}</td>
+              <td>{fmt(ui, i.facility)}</td>
+              <td>{fmt(ui, i.pointBiserial)}</td>
+              <td>{fmt(ui, i.discrimination)}</td>
+              <td>{i.flags.length === 0 ? '' : i.flags.map((f) => t(`results.flag.${f}`)).join('; ')}</td>
             </tr>
-          </thead>
-          <tbody>
-            {sorted.map((i) => {
-              const b = bank.byId.get(i.id);
-              return (
-                <tr key={i.id}>
-                  <th scope="row">
-                    <span className="cell-title mono" dir="ltr">
-                      {i.id}
-                    </span>
-                    {b && (
-                      <span className="cell-sub" lang={bank.locale} dir={directionOf(bank.locale)}>
-                        {truncate(inlineText(b.stem), 110)}
-                      </span>
-                    )}
-                  </th>
-                  <td>{int(ui, i.n)}</td>
-                  <td>{fmt(ui, i.facility)}</td>
-                  <td>{fmt(ui, i.pointBiserial)}</td>
-                  <td>{fmt(ui, i.discrimination)}</td>
-                  <td>{i.flags.length === 0 ? '' : i.flags.map((f) => t(`results.flag.${f}`)).join('; ')}</td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
-      </div>
+          );
+        })}
+      </DataTable>
     </>
   );
 }
@@ -392,32 +388,19 @@ function ItemOptions({ item, bank }: { item: ItemStats; bank: Bank }) {
           </span>
         )}
       </summary>
-      <div className="table-scroll">
-        <table className="data-table compact">
-          <thead>
-            <tr>
-              <th scope="col">{t('results.option')}</th>
-              <th scope="col">{t('results.correct')}</th>
-              <th scope="col">{t('results.chosenBy')}</th>
-              <th scope="col">{t('results.upper')}</th>
-              <th scope="col">{t('results.lower')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {shown.map((o) => (
-              <tr key={o.option} className={o.correct ? 'is-key' : undefined}>
-                <th scope="row" lang={bank.locale} dir={directionOf(bank.locale)}>
-                  {optionLabel(o.option)}
-                </th>
-                <td>{o.correct === undefined ? '—' : o.correct ? t('results.yes') : t('results.no')}</td>
-                <td>{`${int(ui, o.count)} (${pct(ui, o.share)})`}</td>
-                <td>{pct(ui, o.upper)}</td>
-                <td>{pct(ui, o.lower)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <DataTable className="compact" columns={['option', 'correct', 'chosenBy', 'upper', 'lower']}>
+        {shown.map((o) => (
+          <tr key={o.option} className={o.correct ? 'is-key' : undefined}>
+            <th scope="row" lang={bank.locale} dir={directionOf(bank.locale)}>
+              {optionLabel(o.option)}
+            </th>
+            <td>{o.correct === undefined ? '—' : o.correct ? t('results.yes') : t('results.no')}</td>
+            <td>{`${int(ui, o.count)} (${pct(ui, o.share)})`}</td>
+            <td>{pct(ui, o.upper)}</td>
+            <td>{pct(ui, o.lower)}</td>
+          </tr>
+        ))}
+      </DataTable>
       {item.blank > 0 && <p className="hint">{t('results.blank', { n: int(ui, item.blank) })}</p>}
       {item.options.length > shown.length && <p className="hint">{t('results.moreOptions', { n: int(ui, item.options.length - shown.length) })}</p>}
     </details>

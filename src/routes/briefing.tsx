@@ -122,13 +122,20 @@ function Objectives({ pair, t }: { pair: LoadedLessonPair; t: TFunction }) {
   );
 }
 
-function lessonChapter(pair: LoadedLessonPair, t: TFunction, content: ContentLocale): Chapter {
-  const { meta, lesson } = pair;
+/** The head of a lesson's chapter in the briefing book and the facilitator guide. */
+function lessonHeading({ meta, lesson }: LoadedLessonPair, t: TFunction): Omit<Chapter, 'body'> {
   return {
     id: meta.id,
     eyebrow: t('home.lessonN', { n: meta.order }),
     title: lesson.title,
     detail: range(meta.paragraphs),
+  };
+}
+
+function lessonChapter(pair: LoadedLessonPair, t: TFunction, content: ContentLocale): Chapter {
+  const { meta, lesson } = pair;
+  return {
+    ...lessonHeading(pair, t),
     body: (
       <div lang={content}>
         <LessonMetaLine pair={pair} t={t} />
@@ -297,10 +304,7 @@ function guideChapter(pair: LoadedLessonPair, bank: Bank, t: TFunction, content:
   const items = quiz ? bank.items.filter((i) => i.quiz.id === quiz.id) : [];
   const session = meta.minutes + Math.min(40, 10 * lesson.discussion.length) + (quiz ? 15 : 0);
   return {
-    id: meta.id,
-    eyebrow: t('home.lessonN', { n: meta.order }),
-    title: lesson.title,
-    detail: range(meta.paragraphs),
+    ...lessonHeading(pair, t),
     body: (
       <div lang={content}>
         <LessonMetaLine pair={pair} t={t} extra={t('print.sessionLength', { minutes: session })} />

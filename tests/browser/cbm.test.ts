@@ -1,33 +1,20 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { compileCourse } from '../../src/content/compile.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { QuizItem } from '../../src/content/quiz-model.ts';
-import { axe, connect, describeViolations, newLearner, open, pageErrors } from './helpers.ts';
+import { axe, describeViolations, newLearner, open, pageErrors } from './helpers.ts';
 import { answerAll, checkFirst, ensureAttempt, submit } from './quiz-driver.ts';
+import { browserForFile, quizDefinition, shots } from './quiz-suite.ts';
 
 /**
  * Certainty-based marking in the lesson 08 check (the quiz with `cbm: true`): a learner answers
  * by keyboard, is asked how sure they are before an answer is checked, sees the marks (negative
  * for a confident mistake), finds their certainties again after a reload, and reads the total.
  */
-const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const course = compileCourse({ root });
 const QUIZ = '08-transparency-reporting';
 const ROUTE = `/quiz/${QUIZ}`;
-const check08 = course.quizzes.find((q) => q.definition.id === QUIZ)!.definition;
-const shots = path.join(root, 'dist/screenshots/quiz');
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await connect();
-  mkdirSync(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const check08 = quizDefinition(QUIZ);
+const browser = browserForFile();
 
 const itemOf = (kind: QuizItem['kind']) => check08.items.find((i) => i.kind === kind)!;
 
@@ -73,7 +60,7 @@ describe('certainty-based marking, by keyboard alone', () => {
     const numeric = itemOf('numeric');
     if (single.kind !== 'single' || trueFalse.kind !== 'true-false' || numeric.kind !== 'numeric')
       throw new Error(`${QUIZ} no longer has a single, a true-false and a numeric item`);
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await open(page, ROUTE);
     const scheme =
       'Certainty-based marking: a right answer earns 1, 2 or 3 marks and a wrong one 0, −2 or −6, when you are not very, fairly or very sure.';
@@ -197,7 +184,7 @@ describe('certainty-based marking, by keyboard alone', () => {
 
 describe('certainty-based marking in Arabic', () => {
   it('lays the certainty group out right to left, in the interface language, and passes axe in every state', async () => {
-    const { context, page } = await newLearner(browser, { locale: 'ar' });
+    const { context, page } = await newLearner(browser(), { locale: 'ar' });
     await open(page, ROUTE);
     await page.waitForFunction(() => document.documentElement.lang === 'ar');
     await ensureAttempt(page, ROUTE);

@@ -157,11 +157,19 @@ export interface LmsCall {
   redundant?: boolean;
 }
 
-/** The calls a recorded LMS (launchCourse with `record`) has kept so far, across tabs. */
-export async function recordedCalls(site: LmsSite, context: BrowserContext, version: LmsVersion): Promise<LmsCall[]> {
+/**
+ * What a recorded LMS (launchCourse with `record`) has kept so far, across tabs: every call but
+ * reads, and the CMI record of the last successful commit (null before the first).
+ */
+export async function recordedLms(site: LmsSite, context: BrowserContext, version: LmsVersion): Promise<{ calls: LmsCall[]; record: Record<string, unknown> | null }> {
   const page = await context.newPage();
   await page.goto(`${site.server.url}lms/player.html`);
-  const calls = await page.evaluate((k) => localStorage.getItem(`${k}:calls`), recordKey(version));
+  const [record, calls] = await page.evaluate((k) => [localStorage.getItem(k), localStorage.getItem(`${k}:calls`)], recordKey(version));
   await page.close();
-  return JSON.parse(calls ?? '[]') as LmsCall[];
+  return { calls: JSON.parse(calls ?? '[]') as LmsCall[], record: JSON.parse(record ?? 'null') as Record<string, unknown> | null };
+}
+
+/** The calls a recorded LMS (launchCourse with `record`) has kept so far, across tabs. */
+export async function recordedCalls(site: LmsSite, context: BrowserContext, version: LmsVersion): Promise<LmsCall[]> {
+  return (await recordedLms(site, context, version)).calls;
 }

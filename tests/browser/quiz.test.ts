@@ -1,47 +1,16 @@
-import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { compileCourse } from '../../src/content/compile.ts';
-import type { QuizDefinition, QuizItem, UserInput } from '../../src/content/quiz-model.ts';
-import { axe, connect, describeViolations, newLearner, open, pageErrors } from './helpers.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import type { QuizDefinition, UserInput } from '../../src/content/quiz-model.ts';
+import { keyOf } from '../support/quiz-answers.ts';
+import { course } from './gate-helpers.ts';
+import { axe, describeViolations, newLearner, open, pageErrors } from './helpers.ts';
 import { answerAll, checkFirst, ensureAttempt, submit } from './quiz-driver.ts';
+import { browserForFile, quizDefinition, shots } from './quiz-suite.ts';
 
-const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const course = compileCourse({ root });
-const final = course.quizzes.find((q) => q.definition.id === 'final')!.definition;
-const check01 = course.quizzes.find((q) => q.definition.id === '01-mexico-report')!.definition;
-const shots = path.join(root, 'dist/screenshots/quiz');
-
-let browser: Browser;
-beforeAll(async () => {
-  browser = await connect();
-  mkdirSync(shots, { recursive: true });
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** The key of an item as the learner would enter it (the English text for fill-in). */
-function keyOf(item: QuizItem): UserInput {
-  switch (item.kind) {
-    case 'single':
-      return { selected: item.rubric.correct };
-    case 'multiple':
-      return { selected: item.rubric.correct };
-    case 'true-false':
-      return { value: item.rubric.correct };
-    case 'matching':
-      return { pairs: item.rubric.pairs };
-    case 'sequencing':
-      return { order: item.rubric.order };
-    case 'numeric':
-      return { value: item.rubric.value };
-    case 'fill-in':
-      return { text: item.rubric.accepted.en[0]! };
-  }
-}
+const final = quizDefinition('final');
+const check01 = quizDefinition('01-mexico-report');
+const browser = browserForFile();
 
 interface Focus {
   tag: string;
@@ -174,26 +143,37 @@ async function submitByKeyboard(page: Page): Promise<void> {
 const drawnIds = (page: Page) =>
   page.$$eval('form.quiz-form li.quiz-item', (lis) => lis.map((li) => li.getAttribute('data-item')!));
 
+/** Tabs to the primary button of `scope`: `.quiz-intro` (Start) or `.quiz-actions` (the next attempt). */
+const tabToPrimary = (page: Page, scope: '.quiz-intro' | '.quiz-actions', what: string) =>
+  tabTo(
+    page,
+    async () => page.evaluate((s) => document.activeElement?.matches(`${s} button.primary`) ?? false, scope),
+    what,
+  );
+
+/** Presses Enter on the focused start button; returns the ids of the items drawn, in page order. */
+async function startAttempt(page: Page): Promise<string[]> {
+  await page.keyboard.press('Enter');
+  await page.locator('form.quiz-form').waitFor();
+  return drawnIds(page);
+}
+
+/** The right answer to each of the items `ids` of `quiz`, by item id. */
+const keysFor = (quiz: QuizDefinition, ids: string[]) =>
+  new Map(ids.map((id) => [id, keyOf(quiz.items.find((i) => i.id === id)!)]));
+
 describe('the final assessment, by keyboard alone', () => {
   it('fails a first attempt, passes the second and shows the review with the right answers and their citations', async () => {
     expect(final.items.length).toBeGreaterThanOrEqual(final.draw);
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await open(page, '/assessment');
     await expect(page.locator('.quiz-facts').textContent()).resolves.toContain('Attempts left: 3 of 3');
 
     // Attempt 1: a quarter right, the rest left unanswered.
-    await tabTo(
-      page,
-      async () => page.evaluate(() => document.activeElement?.matches('.quiz-intro button.primary') ?? false),
-      'the start button',
-    );
-    await page.keyboard.press('Enter');
-    await page.locator('form.quiz-form').waitFor();
-    const first = await drawnIds(page);
+    await tabToPrimary(page, '.quiz-intro', 'the start button');
+    const first = await startAttempt(page);
     expect(first).toHaveLength(final.draw);
-    const quarter = new Map(
-      first.slice(0, final.draw / 4).map((id) => [id, keyOf(final.items.find((i) => i.id === id)!)]),
-    );
+    const quarter = keysFor(final, first.slice(0, final.draw / 4));
     await answerByKeyboard(page, final, quarter);
     await page.screenshot({ path: path.join(shots, 'en-assessment-attempt.png'), fullPage: true });
     await submitByKeyboard(page);
@@ -205,25 +185,18 @@ describe('the final assessment, by keyboard alone', () => {
     expect(await results.locator('.quiz-verdict.is-correct').count()).toBe(final.draw / 4);
 
     // Attempt 2, from the results screen: every answer right.
-    await tabTo(
-      page,
-      async () =>
-        page.evaluate(() => document.activeElement?.matches('.quiz-actions button.primary') ?? false),
-      'Start attempt 2',
-    );
+    await tabToPrimary(page, '.quiz-actions', 'Start attempt 2');
     await expect(page.evaluate(() => document.activeElement?.textContent)).resolves.toBe(
       'Start attempt 2 of 3',
     );
-    await page.keyboard.press('Enter');
-    await page.locator('form.quiz-form').waitFor();
-    const second = await drawnIds(page);
+    const second = await startAttempt(page);
     expect(second).toHaveLength(final.draw);
     // Stratified by lesson: every lesson of the bank has an item in the draw when the draw allows.
     const lessons = new Set(final.items.map((i) => i.lesson));
     if (lessons.size <= final.draw) {
       expect(new Set(second.map((id) => final.items.find((i) => i.id === id)!.lesson))).toEqual(lessons);
     }
-    const all = new Map(second.map((id) => [id, keyOf(final.items.find((i) => i.id === id)!)]));
+    const all = keysFor(final, second);
     await answerByKeyboard(page, final, all);
     await expect(page.locator('.quiz-progress').textContent()).resolves.toBe(
       `Answered: ${final.draw} of ${final.draw}`,
@@ -278,21 +251,10 @@ describe('the final assessment, by keyboard alone', () => {
 describe('every kind of item, by keyboard alone', () => {
   it('answers the check of lesson 01 (all seven kinds) with Tab, arrows, Space, Enter and typing, and scores full marks', async () => {
     expect(new Set(check01.items.map((i) => i.kind)).size).toBe(7);
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await open(page, `/quiz/${check01.id}`);
-    await tabTo(
-      page,
-      async () => page.evaluate(() => document.activeElement?.matches('.quiz-intro button.primary') ?? false),
-      'the start button',
-    );
-    await page.keyboard.press('Enter');
-    await page.locator('form.quiz-form').waitFor();
-    const ids = await drawnIds(page);
-    await answerByKeyboard(
-      page,
-      check01,
-      new Map(ids.map((id) => [id, keyOf(check01.items.find((i) => i.id === id)!)])),
-    );
+    await tabToPrimary(page, '.quiz-intro', 'the start button');
+    await answerByKeyboard(page, check01, keysFor(check01, await startAttempt(page)));
     await submitByKeyboard(page);
     await expect(page.locator('.quiz-results .quiz-score').textContent()).resolves.toMatch(
       /Score: 100%.*Passed/,
@@ -307,7 +269,7 @@ describe('quiz screens pass axe in every state', () => {
   for (const locale of ['en', 'ar']) {
     for (const route of ['/quiz/01-mexico-report', '/assessment']) {
       it(`${route} in ${locale}: unanswered, answered and reviewed`, async () => {
-        const { context, page } = await newLearner(browser, { locale });
+        const { context, page } = await newLearner(browser(), { locale });
         await open(page, route);
         await page.waitForFunction((l) => document.documentElement.lang === l, locale);
         const name = `${locale}-${route.replace(/\W+/g, '_').replace(/^_/, '')}`;
@@ -347,9 +309,9 @@ describe('quiz screens pass axe in every state', () => {
 
 describe('a formative check', () => {
   it('explains an answer at once, with the cited paragraph a keypress away', async () => {
-    const { context, page } = await newLearner(browser);
+    const { context, page } = await newLearner(browser());
     await open(page, `/lesson/${check01.lesson}`);
-    const lessonMeta = course.index.lessons.find((l) => l.id === check01.lesson)!;
+    const lessonMeta = course().index.lessons.find((l) => l.id === check01.lesson)!;
     await open(page, `/lesson/${lessonMeta.id}/${lessonMeta.sectionIds.at(-1)}`);
     await page.locator('.quiz-callout a').click();
     await page.locator('.quiz-intro').waitFor();

@@ -4,110 +4,39 @@
  * course by a learner who closes the tab half-way and comes back, then checked for the values
  * the LMS ended with.
  */
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { unzipSync } from 'fflate';
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { compileCourse } from '../../src/content/compile.ts';
-import { nextLaunchData, type CmiRecord, type Launch, type LmsVersion } from '../../preview/launch-data.ts';
-import { writePackages } from '../../scorm/package.ts';
-import { serveStatic, type StaticServer } from '../support/static-server.ts';
+import type { Launch, LmsVersion } from '../../preview/launch-data.ts';
+import { course } from './gate-helpers.ts';
 import { connect } from './helpers.ts';
+import { launchCourse, recordedLms, startLms, type LmsSite } from './lms-frame.ts';
 import { answerAll, ensureAttempt, submit } from './quiz-driver.ts';
 
-const require = createRequire(import.meta.url);
-const root = path.resolve(fileURLToPath(new URL('../..', import.meta.url)));
-const course = compileCourse({ root });
-const lessons = course.index.lessons;
+const lessons = course().index.lessons;
 const LEARNER: Launch = { mode: 'normal', credit: true, learnerId: 'student-42', learnerName: 'Ramírez, Ana' };
 
-const tmp = mkdtempSync(path.join(os.tmpdir(), 'scorm-lms-'));
-let server: StaticServer;
+let site: LmsSite;
 let browser: Browser;
 
 beforeAll(async () => {
-  // global-setup has built dist/web; package it as `npm run package` does. The size budget is
-  // npm run package's to enforce; this test is about how the packages behave in an LMS.
-  const built = await writePackages(root, path.join(root, 'dist', 'web'), path.join(tmp, 'zips'), { maxBytes: Number.POSITIVE_INFINITY });
-  for (const p of built) {
-    const dir = path.join(tmp, 'lms', 'content', path.basename(p.file, '.zip'));
-    for (const [name, bytes] of Object.entries(unzipSync(new Uint8Array(readFileSync(p.file))))) {
-      mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-      writeFileSync(path.join(dir, name), bytes);
-    }
-  }
-  writeFileSync(
-    path.join(tmp, 'lms', 'player.html'),
-    '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>LMS player</title></head><body style="margin:0"><iframe id="sco" title="Course" style="width:100%;height:880px;border:0"></iframe></body></html>',
-  );
-  server = await serveStatic(tmp, '/');
+  // global-setup has built dist/web; lms-frame packages it as `npm run package` does (the size
+  // budget is npm run package's to enforce; this test is about how the packages behave in an LMS).
+  site = await startLms();
   browser = await connect();
 }, 120_000);
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  rmSync(tmp, { recursive: true, force: true });
+  await site?.close();
 });
 
-/** The run-times as plain scripts (their require builds set window.Scorm12API / Scorm2004API). */
-const RUNTIME = { '1.2': 'scorm-again/scorm12/min', '2004': 'scorm-again/scorm2004/min' } as const;
-const storeKey = (v: LmsVersion) => `lms-record:${v}`;
-
-/** Opens the host page, installs the LMS run-time with the learner's record and launches the SCO. */
+/**
+ * Opens the host page, installs the LMS run-time with the learner's record (kept from the last
+ * tab) and launches the SCO; the LMS records every call but reads.
+ */
 async function launchTab(context: BrowserContext, version: LmsVersion): Promise<{ page: Page; sco: FrameLocator; frame: () => Frame }> {
-  const page = await context.newPage();
-  await page.goto(`${server.url}lms/player.html`);
-  const previous = JSON.parse((await page.evaluate((k) => localStorage.getItem(k), storeKey(version))) ?? 'null') as CmiRecord | null;
-  await page.addScriptTag({ path: require.resolve(RUNTIME[version]) });
-  const zip = version === '1.2' ? 'mx-action20-scorm12' : 'mx-action20-scorm2004';
-  await page.evaluate(
-    ({ version, data, src, key }) => {
-      const w = window as unknown as Record<string, unknown>;
-      const Api = (version === '1.2' ? w.Scorm12API : w.Scorm2004API) as new (s: object) => Record<string, (...a: unknown[]) => unknown>;
-      const rt = new Api({ autocommit: false, lmsCommitUrl: false, logLevel: 5 });
-      rt.loadFromJSON!(data as never, '');
-      const names =
-        version === '1.2'
-          ? ['LMSInitialize', 'LMSFinish', 'LMSGetValue', 'LMSSetValue', 'LMSCommit', 'LMSGetLastError', 'LMSGetErrorString', 'LMSGetDiagnostic']
-          : ['Initialize', 'Terminate', 'GetValue', 'SetValue', 'Commit', 'GetLastError', 'GetErrorString', 'GetDiagnostic'];
-      const calls = JSON.parse(localStorage.getItem(`${key}:calls`) ?? '[]') as string[][];
-      const api: Record<string, (...a: string[]) => string> = {};
-      for (const fn of names) {
-        api[fn] = (...args: string[]) => {
-          const result = String(rt[fn]!(...args));
-          // What an LMS keeps: every write and commit, and the record after each commit.
-          if (!/Get/.test(fn)) {
-            calls.push([fn, ...args, result]);
-            localStorage.setItem(`${key}:calls`, JSON.stringify(calls));
-          }
-          if (/Commit|Finish|Terminate/.test(fn) && result === 'true') {
-            localStorage.setItem(key, JSON.stringify((rt.renderCommitCMI!(true) as { cmi: unknown }).cmi));
-          }
-          return result;
-        };
-      }
-      w[version === '1.2' ? 'API' : 'API_1484_11'] = api;
-      (document.getElementById('sco') as HTMLIFrameElement).src = src;
-    },
-    { version, data: nextLaunchData(version, previous, LEARNER), src: `content/${zip}/index.html`, key: storeKey(version) },
-  );
-  const sco = page.frameLocator('#sco');
-  await sco.locator('main[data-path="/"] h1').waitFor();
-  return { page, sco, frame: () => page.frames().find((f) => f.url().includes('/lms/content/'))! };
-}
-
-/** Reads the LMS's record and call log (what it kept, from localStorage of the host's origin). */
-async function lmsState(context: BrowserContext, version: LmsVersion) {
-  const page = await context.newPage();
-  await page.goto(`${server.url}lms/player.html`);
-  const [record, calls] = await page.evaluate((k) => [localStorage.getItem(k), localStorage.getItem(`${k}:calls`)], storeKey(version));
-  await page.close();
-  return { record: JSON.parse(record ?? 'null') as Record<string, unknown>, calls: JSON.parse(calls ?? '[]') as string[][] };
+  const { page, frame } = await launchCourse(site, context, version, LEARNER, null, { record: true });
+  return { page, sco: page.frameLocator('#sco'), frame: () => frame };
 }
 
 /** Reads every section of a lesson with Next, as a learner does. */
@@ -138,9 +67,9 @@ describe.each(['1.2', '2004'] as const)('the SCORM %s package in an LMS (scorm-a
     await expect(first.sco.locator('.notice').count()).resolves.toBe(0);
     for (const lesson of lessons.slice(0, half)) await readLesson(first, lesson);
     await first.page.close({ runBeforeUnload: true });
-    const paused = await lmsState(context, version);
+    const paused = await recordedLms(site, context, version);
     const p = flatten(paused.record);
-    expect(paused.calls.map((c) => c[0]).slice(-1)).toEqual([version === '1.2' ? 'LMSFinish' : 'Terminate']);
+    expect(paused.calls.map((c) => c.fn).slice(-1)).toEqual([version === '1.2' ? 'LMSFinish' : 'Terminate']);
     expect(p[version === '1.2' ? 'cmi.core.exit' : 'cmi.exit']).toBe('suspend');
     expect(p[version === '1.2' ? 'cmi.core.lesson_status' : 'cmi.completion_status']).toBe('incomplete');
     expect(p['cmi.suspend_data']).toMatch(/^2\|/);
@@ -159,15 +88,15 @@ describe.each(['1.2', '2004'] as const)('the SCORM %s package in an LMS (scorm-a
     await submit(quizPage);
     await second.page.close({ runBeforeUnload: true });
 
-    const end = await lmsState(context, version);
+    const end = await recordedLms(site, context, version);
     const cmi = flatten(end.record);
-    const sets = end.calls.filter((c) => /SetValue$/.test(c[0]!));
-    const commits = end.calls.filter((c) => /Commit$/.test(c[0]!));
+    const sets = end.calls.filter((c) => /SetValue$/.test(c.fn));
+    const commits = end.calls.filter((c) => /Commit$/.test(c.fn));
     console.log(`SCORM ${version}, scripted full run (2 sessions, ${lessons.length} lessons, final assessment of ${answered} items): ${sets.length} SetValue, ${commits.length} Commit`);
-    expect(end.calls.every((c) => c[c.length - 1] === 'true')).toBe(true);
+    expect(end.calls.every((c) => c.result === 'true')).toBe(true);
     // Never the same value twice in a row for an element.
     const last = new Map<string, string>();
-    for (const [, element, value] of sets) {
+    for (const { args: [element, value] } of sets) {
       if (!/session_time|exit/.test(element!)) expect(`${element}=${last.get(element!)}`).not.toBe(`${element}=${value}`);
       last.set(element!, value!);
     }
@@ -181,7 +110,7 @@ describe.each(['1.2', '2004'] as const)('the SCORM %s package in an LMS (scorm-a
       expect(cmi['cmi.core.lesson_status']).toBe(raw >= 80 ? 'passed' : 'failed');
       expect(cmi['cmi.core.exit'] ?? '').toBe('');
       expect(cmi['cmi.objectives.0.status']).toBe('completed');
-      expect(sets.find(([, e]) => e === 'cmi.core.session_time')?.[2]).toMatch(/^\d{4}:\d{2}:\d{2}\.\d{2}$/);
+      expect(sets.find((c) => c.args[0] === 'cmi.core.session_time')?.args[1]).toMatch(/^\d{4}:\d{2}:\d{2}\.\d{2}$/);
     } else {
       const scaled = Number(cmi['cmi.score.scaled']);
       expect([cmi['cmi.completion_status'], cmi['cmi.progress_measure']]).toEqual(['completed', '1']);
@@ -189,7 +118,7 @@ describe.each(['1.2', '2004'] as const)('the SCORM %s package in an LMS (scorm-a
       expect(Number(cmi['cmi.score.raw'])).toBeCloseTo(scaled * 100, 1);
       expect(cmi['cmi.exit']).toBe('normal');
       expect(cmi['cmi.objectives.0.completion_status']).toBe('completed');
-      expect(sets.find(([, e]) => e === 'cmi.session_time')?.[2]).toMatch(/^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
+      expect(sets.find((c) => c.args[0] === 'cmi.session_time')?.args[1]).toMatch(/^PT(\d+H)?(\d+M)?(\d+(\.\d{1,2})?S)?$/);
       expect(cmi['cmi.interactions.0.timestamp']).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{2}Z$/);
     }
     await context.close();

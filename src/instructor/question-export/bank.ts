@@ -128,14 +128,19 @@ export function paragraphList(paragraphs: readonly number[]): string {
   return out.join(', ');
 }
 
-/** The general feedback: the explanation, then where in the report. */
-export function generalFeedbackHtml(e: ExportItem, reportLabel: string): string {
-  const explanation = e.feedback ? `<p>${inlineHtml(e.feedback.explanation)}</p>` : '';
-  return `${explanation}<p>${escapeHtml(reportLabel)}${paragraphList(e.item.paragraphs)}</p>`;
-}
-
 /** "Report: " in each content language, before the paragraph list. */
 export const REPORT_LABEL: Record<ContentLocale, string> = { es: 'Informe: ', en: 'Report: ', zh: '报告：' };
+
+/** The general feedback: the explanation, then where in the report (in the bank's language). */
+export function generalFeedbackHtml(e: ExportItem, locale: ContentLocale): string {
+  const explanation = e.feedback ? `<p>${inlineHtml(e.feedback.explanation)}</p>` : '';
+  return `${explanation}<p>${escapeHtml(REPORT_LABEL[locale])}${paragraphList(e.item.paragraphs)}</p>`;
+}
+
+/** The tags of an item in both formats: its lesson, objective and paragraphs (`lesson-…`, `objective-…`, `para-…`). */
+export function itemTags(e: ExportItem): string[] {
+  return [`lesson-${e.item.lesson}`, `objective-${e.item.objective}`, ...e.item.paragraphs.map((p) => `para-${p}`)];
+}
 
 /**
  * A grade as Moodle writes it: a percentage with 5 decimals (33.33333), which is exactly one of

@@ -1,16 +1,6 @@
 import type { ContentLocale } from '../../content/model.ts';
-import {
-  acceptedAnswers,
-  ExportError,
-  fraction,
-  generalFeedbackHtml,
-  inlineHtml,
-  inlinePlain,
-  REPORT_LABEL,
-  type ExportBank,
-  type ExportItem,
-} from './bank.ts';
-import { categoryPath } from './moodle-xml.ts';
+import { acceptedAnswers, ExportError, fraction, generalFeedbackHtml, inlineHtml, inlinePlain, itemTags, type ExportBank, type ExportItem } from './bank.ts';
+import { categoryRuns } from './moodle-xml.ts';
 
 /**
  * GIFT (question/format/gift), as Moodle writes it: `$CATEGORY:` lines, `::name::[html]text{…}`,
@@ -28,13 +18,12 @@ export function giftEscape(text: string): string {
 
 /** The id, lesson, objective and paragraphs in a comment; Moodle reads `[id:]` and `[tag:]` from it. */
 function comment(e: ExportItem): string {
-  const tags = [`lesson-${e.item.lesson}`, `objective-${e.item.objective}`, ...e.item.paragraphs.map((p) => `para-${p}`)];
-  return `// [id:${e.item.id}] ${tags.map((t) => `[tag:${t}]`).join(' ')}`;
+  return `// [id:${e.item.id}] ${itemTags(e).map((t) => `[tag:${t}]`).join(' ')}`;
 }
 
 function body(e: ExportItem, locale: ContentLocale): string {
   const item = e.item;
-  const general = `\t####${giftEscape(generalFeedbackHtml(e, REPORT_LABEL[locale]))}\n`;
+  const general = `\t####${giftEscape(generalFeedbackHtml(e, locale))}\n`;
   const choice = (id: string) => giftEscape(inlineHtml(e.text.choices[id] ?? []));
   const feedback = (id: string) => (e.feedback?.choices[id] ? `#${giftEscape(`<p>${inlineHtml(e.feedback.choices[id])}</p>`)}` : '');
   switch (item.kind) {
@@ -76,16 +65,13 @@ function body(e: ExportItem, locale: ContentLocale): string {
 
 export function toGift(bank: ExportBank): string {
   const out: string[] = [];
-  let category = '';
-  for (const e of bank.items) {
-    const path = categoryPath(e.category);
-    if (path !== category) {
-      category = path;
-      out.push(`$CATEGORY: ${path}`, '');
+  for (const run of categoryRuns(bank.items)) {
+    out.push(`$CATEGORY: ${run.path}`, '');
+    for (const e of run.items) {
+      const unit = e.item.kind === 'numeric' && e.text.unit ? ` (${e.text.unit})` : '';
+      const stem = giftEscape(`<p>${inlineHtml(e.text.stem)}${unit ? inlineHtml([{ t: 'text', v: unit }]) : ''}</p>`);
+      out.push(comment(e), `::${giftEscape(e.item.id)}::[html]${stem}${body(e, bank.locale)}`, '');
     }
-    const unit = e.item.kind === 'numeric' && e.text.unit ? ` (${e.text.unit})` : '';
-    const stem = giftEscape(`<p>${inlineHtml(e.text.stem)}${unit ? inlineHtml([{ t: 'text', v: unit }]) : ''}</p>`);
-    out.push(comment(e), `::${giftEscape(e.item.id)}::[html]${stem}${body(e, bank.locale)}`, '');
   }
   return out.join('\n');
 }

@@ -1,15 +1,5 @@
 import type { ContentLocale } from '../../content/model.ts';
-import {
-  acceptedAnswers,
-  escapeHtml,
-  fraction,
-  generalFeedbackHtml,
-  inlineHtml,
-  inlinePlain,
-  REPORT_LABEL,
-  type ExportBank,
-  type ExportItem,
-} from './bank.ts';
+import { acceptedAnswers, escapeHtml, fraction, generalFeedbackHtml, inlineHtml, inlinePlain, itemTags, type ExportBank, type ExportItem } from './bank.ts';
 
 /**
  * Moodle XML (question/format/xml): a category question per lesson and quiz, then its items.
@@ -47,6 +37,21 @@ export function categoryPath(parts: readonly string[]): string {
   return ['$course$', 'top', ...parts.map((p) => p.replace(/\//g, '//'))].join('/');
 }
 
+/**
+ * The bank's items in runs that share a category (exportBank sorts them so), each with its
+ * category path: both formats head each run with its category.
+ */
+export function categoryRuns(items: readonly ExportItem[]): { path: string; items: ExportItem[] }[] {
+  const runs: { path: string; items: ExportItem[] }[] = [];
+  for (const e of items) {
+    const path = categoryPath(e.category);
+    const last = runs.at(-1);
+    if (last?.path === path) last.items.push(e);
+    else runs.push({ path, items: [e] });
+  }
+  return runs;
+}
+
 const PENALTY = '0.3333333';
 
 function header(e: ExportItem, type: string, questionHtml: string, locale: ContentLocale): string[] {
@@ -55,7 +60,7 @@ function header(e: ExportItem, type: string, questionHtml: string, locale: Conte
     `  <question type="${type}">`,
     `${i}<name>${plainText(e.item.id)}</name>`,
     htmlText('questiontext', questionHtml, i),
-    htmlText('generalfeedback', generalFeedbackHtml(e, REPORT_LABEL[locale]), i),
+    htmlText('generalfeedback', generalFeedbackHtml(e, locale), i),
     `${i}<defaultgrade>1.0000000</defaultgrade>`,
     `${i}<penalty>${PENALTY}</penalty>`,
     `${i}<hidden>0</hidden>`,
@@ -64,8 +69,7 @@ function header(e: ExportItem, type: string, questionHtml: string, locale: Conte
 }
 
 function tags(e: ExportItem): string[] {
-  const list = [`lesson-${e.item.lesson}`, `objective-${e.item.objective}`, ...e.item.paragraphs.map((p) => `para-${p}`)];
-  return ['    <tags>', ...list.map((t) => `      <tag>${plainText(t)}</tag>`), '    </tags>'];
+  return ['    <tags>', ...itemTags(e).map((t) => `      <tag>${plainText(t)}</tag>`), '    </tags>'];
 }
 
 function combinedFeedback(): string[] {
@@ -183,14 +187,9 @@ function question(e: ExportItem, locale: ContentLocale): string[] {
 
 export function toMoodleXml(bank: ExportBank): string {
   const out = ['<?xml version="1.0" encoding="UTF-8"?>', '<quiz>'];
-  let category = '';
-  for (const e of bank.items) {
-    const path = categoryPath(e.category);
-    if (path !== category) {
-      category = path;
-      out.push('  <question type="category">', `    <category>${plainText(path)}</category>`, '    <info format="html"><text></text></info>', '  </question>');
-    }
-    out.push(...question(e, bank.locale));
+  for (const run of categoryRuns(bank.items)) {
+    out.push('  <question type="category">', `    <category>${plainText(run.path)}</category>`, '    <info format="html"><text></text></info>', '  </question>');
+    for (const e of run.items) out.push(...question(e, bank.locale));
   }
   out.push('</quiz>', '');
   return out.join('\n');

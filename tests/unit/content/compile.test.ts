@@ -1,20 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../../src/content/index.ts';
 import type { Block, Inline } from '../../../src/content/model.ts';
-import { fixtureRoot, removeRoot } from './fixture-root.ts';
+import { fixtureRoots } from './fixture-root.ts';
 
-const roots: string[] = [];
-afterAll(() => roots.forEach(removeRoot));
-
-function compileFixture(name: string) {
-  const root = fixtureRoot(name);
-  roots.push(root);
-  return compileCourse({ root });
-}
-
-const valid = compileFixture('valid');
+const fixtures = fixtureRoots();
+const valid = fixtures.compile('valid');
 const lesson = (locale: string) => valid.lessons.find((l) => l.locale === locale)!;
 
 describe('compileCourse on a valid course', () => {
@@ -169,7 +161,7 @@ describe('compileCourse on a valid course', () => {
 
 describe('compileCourse on partial content', () => {
   it('reads paragraph translations keyed by number', () => {
-    const r = compileFixture('translation-errors');
+    const r = fixtures.compile('translation-errors');
     expect(Object.keys(r.translations)).toEqual(['es']);
     expect(r.translations.es![2]).toBe(
       'México procura incansablemente contribuir a un mundo más pacífico y seguro.',
@@ -179,7 +171,7 @@ describe('compileCourse on partial content', () => {
   });
 
   it('never throws and keeps compiling the other locales when one file has no front matter', () => {
-    const r = compileFixture('fm001-missing');
+    const r = fixtures.compile('fm001-missing');
     expect(r.lessons.map((l) => l.locale)).toEqual(['es', 'en', 'zh']);
     expect(r.lessons[1]!.sections.map((s) => s.id)).toEqual(['why', 'summary']);
   });
@@ -188,8 +180,7 @@ describe('compileCourse on partial content', () => {
 describe('compileCourse at the size of the course', () => {
   // Its speed is a budget of `npm run bench` (content compile < 1 s), not a timed test.
   it('compiles 12 lessons of 8 sections in 3 locales with no error', () => {
-    const root = fixtureRoot('valid');
-    roots.push(root);
+    const root = fixtures.root('valid');
     const src = path.join(root, 'lessons/01-intro');
     for (let i = 2; i <= 12; i++) {
       const id = `${String(i).padStart(2, '0')}-lesson`;

@@ -1,6 +1,6 @@
-import { afterAll, describe, expect, it } from 'vitest';
-import { compileCourse, formatDiagnostic } from '../../../src/content/index.ts';
-import { fixtureRoot, removeRoot } from './fixture-root.ts';
+import { describe, expect, it } from 'vitest';
+import { formatDiagnostic } from '../../../src/content/index.ts';
+import { fixtureRoots } from './fixture-root.ts';
 
 /**
  * Golden fixture of broken quizzes (tests/fixtures/content/quiz-errors): every diagnostic line
@@ -34,18 +34,11 @@ const EXPECTED = [
   'quizzes/final.yaml:18:9 error QUIZ005 duplicate item id "q-numeric" (first defined at quizzes/01-intro.yaml:44)',
 ];
 
-const roots: string[] = [];
-afterAll(() => roots.forEach(removeRoot));
-
-function compileFixture(name: string) {
-  const root = fixtureRoot(name);
-  roots.push(root);
-  return compileCourse({ root });
-}
+const fixtures = fixtureRoots();
 
 describe('quiz diagnostics (golden fixture)', () => {
   it('reports exactly the expected problems for quiz-errors, each at its line and column', () => {
-    expect(compileFixture('quiz-errors').diagnostics.map(formatDiagnostic)).toEqual(EXPECTED);
+    expect(fixtures.compile('quiz-errors').diagnostics.map(formatDiagnostic)).toEqual(EXPECTED);
   });
 
   it('covers every required quiz code', () => {
@@ -56,7 +49,7 @@ describe('quiz diagnostics (golden fixture)', () => {
 });
 
 describe('compiled quizzes', () => {
-  const valid = compileFixture('valid');
+  const valid = fixtures.compile('valid');
   const quiz = valid.quizzes[0]!;
 
   it('keeps one structure and key, and the text of every locale keyed by the same ids', () => {

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import i18next from 'i18next';
-import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { compileCourse, formatDiagnostic } from '../../../src/content/index.ts';
 import type { Certainty, QuizDefinition, QuizItem, UserInput } from '../../../src/content/quiz-model.ts';
 import { UI_LOCALES } from '../../../src/content/ui-strings.ts';
@@ -10,7 +10,6 @@ import { currentRecord, drawItems, fraction, scoreItem } from '../../../src/quiz
 import { initialCourseState, useCourseStore } from '../../../src/store/course-store.ts';
 import { answerQuizItem, beginQuiz, submitQuiz } from '../../../src/store/quiz-actions.ts';
 import { startTracking, type TrackingHandle } from '../../../src/store/tracking-bridge.ts';
-import type { LmsAdapter } from '../../../src/tracking/adapter.ts';
 import { decodeState } from '../../../src/tracking/state-codec.ts';
 import {
   CBM_DEFAULT_LEVEL,
@@ -23,7 +22,9 @@ import {
   reviewMarks,
   schemeValues,
 } from '../../../src/ui/quiz/certainty.ts';
-import { fixtureRoot, removeRoot } from '../content/fixture-root.ts';
+import { memoryLms } from '../../support/memory-lms.ts';
+import { keyOf } from '../../support/quiz-answers.ts';
+import { fixtureRoots } from '../content/fixture-root.ts';
 
 /**
  * Certainty-based marking as the quiz screens use it (src/ui/quiz/certainty.ts on top of the
@@ -37,25 +38,6 @@ const course = compileCourse({ root });
 const CBM_QUIZ = '08-transparency-reporting';
 const check08 = course.quizzes.find((q) => q.definition.id === CBM_QUIZ)!.definition;
 const final = course.quizzes.find((q) => q.definition.id === 'final')!.definition;
-
-/** The key as a response. */
-function rightOf(item: QuizItem): UserInput {
-  switch (item.kind) {
-    case 'single':
-    case 'multiple':
-      return { selected: item.rubric.correct } as UserInput;
-    case 'true-false':
-      return { value: item.rubric.correct };
-    case 'matching':
-      return { pairs: item.rubric.pairs };
-    case 'sequencing':
-      return { order: item.rubric.order };
-    case 'numeric':
-      return { value: item.rubric.value };
-    case 'fill-in':
-      return { text: item.rubric.accepted.en[0]! };
-  }
-}
 
 /** A complete response that earns nothing. */
 function wrongOf(item: QuizItem): UserInput {
@@ -82,8 +64,7 @@ function wrongOf(item: QuizItem): UserInput {
 }
 
 describe('authoring: the cbm flag', () => {
-  const roots: string[] = [];
-  afterAll(() => roots.forEach(removeRoot));
+  const fixtures = fixtureRoots();
 
   it(`is on for the ${CBM_QUIZ} check, which has items of six kinds, and off for the final assessment`, () => {
     expect(check08).toMatchObject({ kind: 'formative', cbm: true, feedback: 'immediate' });
@@ -92,8 +73,7 @@ describe('authoring: the cbm flag', () => {
   });
 
   it('is validated by the compiler: a boolean, and never on the final assessment (QUIZ012)', () => {
-    const dir = fixtureRoot('valid');
-    roots.push(dir);
+    const dir = fixtures.root('valid');
     const quizzes = path.join(dir, 'quizzes');
     const formative = fs.readFileSync(path.join(quizzes, '01-intro.yaml'), 'utf8');
     expect(compileCourse({ root: dir }).quizzes[0]!.definition.cbm).toBe(false);
@@ -127,13 +107,13 @@ describe('Check answer in a CBM quiz', () => {
     expect(needsCertainty(true, null)).toBe(true);
     expect(needsCertainty(true, undefined)).toBe(true);
     expect(needsCertainty(true, 2)).toBe(false);
-    expect(checkItem(item, rightOf(item), null, true)).toEqual({ ok: false, missing: 'certainty' });
+    expect(checkItem(item, keyOf(item), null, true)).toEqual({ ok: false, missing: 'certainty' });
   });
 
   it('outside CBM needs no certainty and gives no mark', () => {
     const item = check08.items[0]!;
     expect(needsCertainty(false, null)).toBe(false);
-    expect(checkItem(item, rightOf(item), null, false)).toEqual({
+    expect(checkItem(item, keyOf(item), null, false)).toEqual({
       ok: true,
       score: { type: 'points', earned: 1, total: 1 },
       marks: null,
@@ -148,7 +128,7 @@ describe('Check answer in a CBM quiz', () => {
         expect(out.marks).toMatchObject({ certainty: c, assumed: false });
         return out.marks!.marks;
       };
-      expect(([1, 2, 3] as const).map((c) => marks(rightOf(item), c))).toEqual([1, 2, 3]);
+      expect(([1, 2, 3] as const).map((c) => marks(keyOf(item), c))).toEqual([1, 2, 3]);
       expect(([1, 2, 3] as const).map((c) => marks(wrongOf(item), c))).toEqual([0, -2, -6]);
     });
   }
@@ -168,37 +148,6 @@ describe('Check answer in a CBM quiz', () => {
   });
 });
 
-/** An in-memory LMS that keeps suspend_data between launches. */
-function lms(state: string | null = null) {
-  const kept = { state };
-  const ok = () => true;
-  const adapter: LmsAdapter = {
-    kind: 'scorm2004',
-    initialize: () => ({
-      mode: 'normal',
-      credit: true,
-      entry: kept.state ? 'resume' : 'ab-initio',
-      learnerName: null,
-      learnerId: null,
-      launchData: null,
-    }),
-    readState: () => kept.state,
-    readLocation: () => null,
-    writeState: (s) => ((kept.state = s), true),
-    writeLocation: ok,
-    writeCompletion: ok,
-    writeSuccess: ok,
-    writeScore: ok,
-    writeInteraction: ok,
-    writeObjective: ok,
-    writeSessionTime: ok,
-    commit: ok,
-    terminate: ok,
-    lastError: () => null,
-  };
-  return { adapter, kept };
-}
-
 describe('an attempt at the CBM check through the store, saved and resumed', () => {
   let handle: TrackingHandle | undefined;
   beforeEach(() => useCourseStore.setState(initialCourseState, true));
@@ -207,7 +156,7 @@ describe('an attempt at the CBM check through the store, saved and resumed', () 
     handle = undefined;
   });
   const launch = (state: string | null) => {
-    const l = lms(state);
+    const l = memoryLms(state);
     handle = startTracking({ index: course.index, adapter: l.adapter, now: () => 0, log: () => undefined });
     return l;
   };
@@ -219,14 +168,14 @@ describe('an attempt at the CBM check through the store, saved and resumed', () 
     expect(beginQuiz(check08, seed)).toBe(true);
     const items = drawItems(check08, seed);
     // 0: right, "Very"; 1: wrong, "Fairly"; 2: right, no certainty; 3: certainty first, no answer yet.
-    answerQuizItem(check08, 0, rightOf(items[0]!), 3);
+    answerQuizItem(check08, 0, keyOf(items[0]!), 3);
     answerQuizItem(check08, 1, wrongOf(items[1]!));
     answerQuizItem(check08, 1, wrongOf(items[1]!), 2);
-    answerQuizItem(check08, 2, rightOf(items[2]!));
+    answerQuizItem(check08, 2, keyOf(items[2]!));
     answerQuizItem(check08, 3, null, 1);
     // Changing an answer keeps its certainty.
     answerQuizItem(check08, 0, wrongOf(items[0]!));
-    answerQuizItem(check08, 0, rightOf(items[0]!));
+    answerQuizItem(check08, 0, keyOf(items[0]!));
     const before = currentRecord(check08, store().quizLogs[CBM_QUIZ]!)!;
     expect(before.certainties?.slice(0, 4)).toEqual([3, 2, null, 1]);
     expect(answeredWithoutCertainty(items, before, true)).toBe(1);
@@ -244,7 +193,7 @@ describe('an attempt at the CBM check through the store, saved and resumed', () 
     const restored = currentRecord(check08, store().quizLogs[CBM_QUIZ]!)!;
     expect(restored).toEqual(before);
 
-    answerQuizItem(check08, 3, rightOf(items[3]!));
+    answerQuizItem(check08, 3, keyOf(items[3]!));
     const submission = submitQuiz(check08)!;
     const { result, record } = submission;
     // The score and pass/fail are the percentage of points, whatever the certainty.

@@ -2,12 +2,12 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { CourseIndex, LessonMeta } from '../../../src/content/model.ts';
 import type { QuizMeta } from '../../../src/content/quiz-model.ts';
-import type { InteractionReport, LmsAdapter, ScoreReport } from '../../../src/tracking/adapter.ts';
 import { drawItems } from '../../../src/quiz/index.ts';
 import { decodeState } from '../../../src/tracking/state-codec.ts';
 import { initialCourseState, useCourseStore } from '../../../src/store/course-store.ts';
 import { answerQuizItem, beginQuiz, submitQuiz } from '../../../src/store/quiz-actions.ts';
 import { startTracking, type TrackingHandle } from '../../../src/store/tracking-bridge.ts';
+import { memoryLms } from '../../support/memory-lms.ts';
 import { quiz, trueFalse, single } from '../quiz/builders.ts';
 
 function lesson(id: string): LessonMeta {
@@ -46,43 +46,6 @@ const index: CourseIndex = {
   quizzes: [meta(final)],
 };
 
-/** Records score, success and interactions as an LMS would keep them; holds suspend_data. */
-function lms(state: string | null = null) {
-  const kept = {
-    state,
-    scores: [] as ScoreReport[],
-    success: [] as string[],
-    interactions: new Map<number, InteractionReport>(),
-    commits: 0,
-  };
-  const ok = () => true;
-  const adapter: LmsAdapter = {
-    kind: 'scorm2004',
-    initialize: () => ({
-      mode: 'normal',
-      credit: true,
-      entry: kept.state ? 'resume' : 'ab-initio',
-      learnerName: null,
-      learnerId: null,
-      launchData: null,
-    }),
-    readState: () => kept.state,
-    readLocation: () => null,
-    writeState: (s) => ((kept.state = s), true),
-    writeLocation: ok,
-    writeCompletion: ok,
-    writeSuccess: (s) => (kept.success.push(s), true),
-    writeScore: (s) => (kept.scores.push(s), true),
-    writeInteraction: (n, r) => (kept.interactions.set(n, r), true),
-    writeObjective: ok,
-    writeSessionTime: ok,
-    commit: () => (kept.commits++, true),
-    terminate: ok,
-    lastError: () => null,
-  };
-  return { adapter, kept };
-}
-
 let handle: TrackingHandle | undefined;
 beforeEach(() => useCourseStore.setState(initialCourseState, true));
 afterEach(() => {
@@ -104,7 +67,7 @@ function attempt(seed: number, right: number) {
 
 describe('quiz results reach the LMS through the tracking bridge', () => {
   it('writes one interaction per answered item, then the grade and pass/fail, and commits', () => {
-    const { adapter, kept } = lms();
+    const { adapter, kept } = memoryLms();
     handle = startTracking({ index, adapter, now: () => 0, log: () => undefined });
     const commits = kept.commits;
     const first = attempt(11, 2);
@@ -132,7 +95,7 @@ describe('quiz results reach the LMS through the tracking bridge', () => {
     // 23:30 on 12 June 2025 where the learner is: that day (1j9), whatever the date in UTC.
     vi.useFakeTimers({ toFake: ['Date'] });
     vi.setSystemTime(new Date(2025, 5, 12, 23, 30));
-    const first = lms();
+    const first = memoryLms();
     handle = startTracking({ index, adapter: first.adapter, now: () => 0, log: () => undefined });
     const submitted = attempt(21, 4);
     expect(submitted.at).toEqual(new Date(2025, 5, 12, 23, 30));
@@ -146,7 +109,7 @@ describe('quiz results reach the LMS through the tracking bridge', () => {
     );
 
     useCourseStore.setState(initialCourseState, true);
-    const second = lms(saved);
+    const second = memoryLms(saved);
     handle = startTracking({ index, adapter: second.adapter, now: () => 0, log: () => undefined });
     const log = useCourseStore.getState().quizLogs.final!;
     expect(log).toMatchObject({ count: 1, best: 1000, current: { seed: 22 } });
@@ -159,7 +122,7 @@ describe('quiz results reach the LMS through the tracking bridge', () => {
 
   it('resumes a learner saved before quizzes existed (resume state v1): progress kept, no attempts, v2 written next', () => {
     const v1 = '1:{"v":{"a":["s1"]},"l":["a","s1"],"p":["es",125,"r"]}';
-    const { adapter, kept } = lms(v1);
+    const { adapter, kept } = memoryLms(v1);
     handle = startTracking({ index, adapter, now: () => 0, log: () => undefined });
     expect(useCourseStore.getState().visited).toEqual({ a: ['s1'] });
     expect(useCourseStore.getState().quizLogs).toEqual({});
