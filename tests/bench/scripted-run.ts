@@ -22,12 +22,20 @@ export interface RunCounts {
 
 const LEARNER: Launch = { mode: 'normal', credit: true, learnerId: 'bench-1', learnerName: 'Ramírez, Ana' };
 
-export async function scriptedRun(browser: Browser, site: LmsSite, version: LmsVersion, index: CourseIndex): Promise<RunCounts> {
+export async function scriptedRun(
+  browser: Browser,
+  site: LmsSite,
+  version: LmsVersion,
+  index: CourseIndex,
+): Promise<RunCounts> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   try {
     const lessons = index.lessons;
     const half = Math.ceil(lessons.length / 2);
-    const read = async (frame: Awaited<ReturnType<typeof launchCourse>>['frame'], lesson: (typeof lessons)[number]) => {
+    const read = async (
+      frame: Awaited<ReturnType<typeof launchCourse>>['frame'],
+      lesson: (typeof lessons)[number],
+    ) => {
       await openInFrame(frame, `/lesson/${lesson.id}`);
       for (let i = 1; i < lesson.sectionIds.length; i++) {
         await frame.getByRole('link', { name: 'Next', exact: true }).click();
@@ -57,7 +65,9 @@ export async function scriptedRun(browser: Browser, site: LmsSite, version: LmsV
       commit: calls.filter((c) => /Commit$/.test(c.fn)).length,
       redundant: sets.filter((c) => c.redundant).length,
       redundantWrites: sets.filter((c) => c.redundant).map((c) => `${c.args[0]}=${c.args[1]}`),
-      failed: calls.filter((c) => c.result !== 'true').map((c) => `${c.fn}(${c.args.join(', ')}) → ${c.result}`),
+      failed: calls
+        .filter((c) => c.result !== 'true')
+        .map((c) => `${c.fn}(${c.args.join(', ')}) → ${c.result}`),
     };
   } finally {
     await context.close();
