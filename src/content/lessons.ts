@@ -21,6 +21,7 @@ import {
 } from './markdown.ts';
 import { parseMarkdown, type MdBlock, type MdPhrasing } from './mdast.ts';
 import { LineIndex, type Pos } from './positions.ts';
+import { readSourceFile } from './source-file.ts';
 
 /** One lesson file compiled, plus what the cross-locale checks need. */
 export interface LessonFile {
@@ -168,17 +169,9 @@ function compileLessonFile(env: Env, folder: string, locale: ContentLocale): Les
   const file = rel('lessons', folder, `${locale}.md`);
   let text: string | null = null;
   try {
-    text = fs
-      .readFileSync(path.join(env.root, file), 'utf8')
-      .replace(/^\uFEFF/, '')
-      .replace(/\r\n?/g, '\n');
+    text = readSourceFile(path.join(env.root, file));
   } catch (e) {
-    env.diags.error(
-      file,
-      ORIGIN,
-      'READ001',
-      `could not be read: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    env.diags.unreadable(file, e, ORIGIN);
   }
   const split = text === null ? { yaml: null, body: '', unclosed: true } : splitFrontMatter(text);
   let fm: FrontMatter = { objectives: [], discussion: [], fieldPos: {} };

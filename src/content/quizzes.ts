@@ -30,6 +30,7 @@ import {
   type QuizStats,
   type QuizText,
 } from './quiz-model.ts';
+import { readSourceFile } from './source-file.ts';
 import { YamlSource } from './yaml-source.ts';
 
 /**
@@ -106,14 +107,9 @@ export function compileQuizzes(
     const file = `${QUIZ_DIR}/${name}`;
     let text: string;
     try {
-      text = fs.readFileSync(path.join(dir, name), 'utf8');
+      text = readSourceFile(path.join(dir, name));
     } catch (e) {
-      diags.error(
-        file,
-        undefined,
-        'READ001',
-        `could not be read: ${e instanceof Error ? e.message : String(e)}`,
-      );
+      diags.unreadable(file, e);
       continue;
     }
     const compiled = compileQuizFile(env, file, name.replace(/\.ya?ml$/, ''), text);
@@ -171,9 +167,10 @@ function hintFor(message: string): string {
 
 const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v ?? null));
 
+/** `source` is normalised ({@link readSourceFile}). */
 function compileQuizFile(env: Env, file: string, id: string, source: string): CompiledQuiz | null {
   const { diags } = env;
-  const ys = new YamlSource(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  const ys = new YamlSource(source);
   // Only the first YAML error: the rest usually follow from it.
   const yamlError = ys.errors[0];
   if (yamlError) {
