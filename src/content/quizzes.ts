@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ContentLocale, Inline } from './model.ts';
 import { CONTENT_LOCALES } from './model.ts';
 import type { Diagnostics } from './diagnostics.ts';
@@ -152,6 +152,20 @@ function keysOf(map: YAMLMap): { key: string; node: unknown }[] {
   return map.items.map((p) => ({ key: isScalar(p.key) ? String(p.key.value) : '', node: p.key }));
 }
 
+/** QUIZ011 (a warning: the field is ignored) for each key of `map` that `allowed` does not list. */
+function warnUnknownFields(
+  env: Env,
+  ys: YamlSource,
+  file: string,
+  map: YAMLMap,
+  allowed: readonly string[],
+  unknown: (key: string) => string,
+): void {
+  for (const { key, node } of keysOf(map))
+    if (!allowed.includes(key))
+      env.diags.warn(file, ys.pos(node), 'QUIZ011', `${unknown(key)} (allowed: ${allowed.join(', ')})`);
+}
+
 function isEmpty(node: unknown): boolean {
   return (
     node === undefined || node === null || (isScalar(node) && (node.value === null || node.value === ''))
@@ -195,14 +209,7 @@ function compileQuizFile(env: Env, file: string, id: string, source: string): Co
       'QUIZ001',
       `quiz file name "${id}" must be kebab-case (e.g. 04-tpnw.yaml, final.yaml)`,
     );
-  for (const { key, node } of keysOf(top))
-    if (!QUIZ_FIELDS.includes(key))
-      diags.warn(
-        file,
-        ys.pos(node),
-        'QUIZ011',
-        `unknown quiz field "${key}" (allowed: ${QUIZ_FIELDS.join(', ')})`,
-      );
+  warnUnknownFields(env, ys, file, top, QUIZ_FIELDS, (key) => `unknown quiz field "${key}"`);
 
   const kindValue = top.get('kind');
   let kind: QuizKind = 'formative';
@@ -458,14 +465,7 @@ function compileItem(
   }
   const kind = kindValue as ItemKind;
   const allowed = [...COMMON_ITEM_FIELDS, ...KIND_FIELDS[kind]];
-  for (const { key, node: k } of keysOf(node))
-    if (!allowed.includes(key))
-      diags.warn(
-        file,
-        ys.pos(k),
-        'QUIZ011',
-        `unknown field "${key}" for a ${kind} item (allowed: ${allowed.join(', ')})`,
-      );
+  warnUnknownFields(env, ys, file, node, allowed, (key) => `unknown field "${key}" for a ${kind} item`);
 
   // Lesson and objective.
   let lesson = quizLesson ?? '';
@@ -591,6 +591,27 @@ function compileItem(
   const noAnswer = () => {
     diags.error(file, answerPos, 'QUIZ004', `item "${id}" has no answer`);
   };
+  /** QUIZ004 at the answer: the key does not fit the item. */
+  const wrongAnswer = (message: string) => {
+    diags.error(file, answerPos, 'QUIZ004', `item "${id}": ${message}`);
+  };
+  /** The ids an answer lists, in its order, less those not `known` (QUIZ004) or listed again (QUIZ005). */
+  const listedIds = (
+    answerList: YAMLSeq,
+    known: ReadonlySet<string>,
+    unknown: (v: unknown) => string,
+    repeated: (v: string) => string,
+  ): string[] => {
+    const out: string[] = [];
+    for (const a of answerList.items) {
+      const v = isScalar(a) ? a.value : undefined;
+      if (typeof v !== 'string' || !known.has(v))
+        diags.error(file, ys.pos(a), 'QUIZ004', `item "${id}": ${unknown(v)}`);
+      else if (out.includes(v)) diags.error(file, ys.pos(a), 'QUIZ005', `item "${id}": ${repeated(v)}`);
+      else out.push(v);
+    }
+    return out;
+  };
   /** Ids in one namespace per item: texts are keyed by them. */
   const seenIds = new Map<string, Pos>();
 
@@ -616,19 +637,9 @@ function compileItem(
       if (kind === 'single') {
         if (answerNode === undefined) noAnswer();
         else if (typeof answer !== 'string')
-          diags.error(
-            file,
-            answerPos,
-            'QUIZ004',
-            `item "${id}": the answer of a single-choice item is one choice id, got ${show(answer)}`,
-          );
+          wrongAnswer(`the answer of a single-choice item is one choice id, got ${show(answer)}`);
         else if (!ids.has(answer))
-          diags.error(
-            file,
-            answerPos,
-            'QUIZ004',
-            `item "${id}": the answer "${answer}" is not one of its choices (${[...ids].join(', ')})`,
-          );
+          wrongAnswer(`the answer "${answer}" is not one of its choices (${[...ids].join(', ')})`);
         return {
           item: {
             ...base,
@@ -640,29 +651,17 @@ function compileItem(
           feedback: fb,
         };
       }
-      const picked: string[] = [];
+      let picked: string[] = [];
       if (answerNode === undefined) noAnswer();
       else if (!isSeq(answerNode) || answerNode.items.length === 0)
-        diags.error(
-          file,
-          answerPos,
-          'QUIZ004',
-          `item "${id}": the answer of a multiple-choice item is a list of one or more choice ids`,
-        );
+        wrongAnswer(`the answer of a multiple-choice item is a list of one or more choice ids`);
       else
-        for (const a of answerNode.items) {
-          const v = isScalar(a) ? a.value : undefined;
-          if (typeof v !== 'string' || !ids.has(v))
-            diags.error(
-              file,
-              ys.pos(a),
-              'QUIZ004',
-              `item "${id}": the answer ${show(v)} is not one of its choices (${[...ids].join(', ')})`,
-            );
-          else if (picked.includes(v))
-            diags.error(file, ys.pos(a), 'QUIZ005', `item "${id}": "${v}" is listed twice in the answer`);
-          else picked.push(v);
-        }
+        picked = listedIds(
+          answerNode,
+          ids,
+          (v) => `the answer ${show(v)} is not one of its choices (${[...ids].join(', ')})`,
+          (v) => `"${v}" is listed twice in the answer`,
+        );
       if (picked.length > 0 && picked.length === choices.length)
         diags.warn(
           file,
@@ -675,12 +674,7 @@ function compileItem(
     case 'true-false': {
       if (answerNode === undefined) noAnswer();
       else if (typeof answer !== 'boolean')
-        diags.error(
-          file,
-          answerPos,
-          'QUIZ004',
-          `item "${id}": the answer of a true-false item is true or false, got ${show(answer)}`,
-        );
+        wrongAnswer(`the answer of a true-false item is true or false, got ${show(answer)}`);
       return { item: { ...base, kind, rubric: { correct: answer === true } }, text, feedback: fb };
     }
     case 'matching': {
@@ -702,12 +696,7 @@ function compileItem(
       const rIds = new Set(responses.map((r) => r.id));
       if (answerNode === undefined) noAnswer();
       else if (!isMap(answerNode))
-        diags.error(
-          file,
-          answerPos,
-          'QUIZ004',
-          `item "${id}": the answer of a matching item maps each premise id to a response id`,
-        );
+        wrongAnswer(`the answer of a matching item maps each premise id to a response id`);
       else {
         for (const pair of answerNode.items) {
           const k = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -729,13 +718,7 @@ function compileItem(
           else pairs[k] = v;
         }
         for (const p of pIds)
-          if (!answerNode.has(p))
-            diags.error(
-              file,
-              answerPos,
-              'QUIZ004',
-              `item "${id}": the answer gives no response for premise "${p}"`,
-            );
+          if (!answerNode.has(p)) wrongAnswer(`the answer gives no response for premise "${p}"`);
       }
       return {
         item: { ...base, kind, premises: pIds, responses: responses.map((r) => r.id), rubric: { pairs } },
@@ -748,42 +731,20 @@ function compileItem(
       addTexts(steps);
       checkCount(env, file, pos('steps'), id, 'steps', steps.length, MIN_CHOICES.steps);
       const sIds = steps.map((s) => s.id);
-      const order: string[] = [];
+      let order: string[] = [];
       if (answerNode === undefined) noAnswer();
       else if (!isSeq(answerNode))
-        diags.error(
-          file,
-          answerPos,
-          'QUIZ004',
-          `item "${id}": the answer of a sequencing item lists every step id in the right order`,
-        );
+        wrongAnswer(`the answer of a sequencing item lists every step id in the right order`);
       else {
-        for (const a of answerNode.items) {
-          const v = isScalar(a) ? a.value : undefined;
-          if (typeof v !== 'string' || !sIds.includes(v))
-            diags.error(
-              file,
-              ys.pos(a),
-              'QUIZ004',
-              `item "${id}": ${show(v)} in the answer is not one of its steps (${sIds.join(', ')})`,
-            );
-          else if (order.includes(v))
-            diags.error(
-              file,
-              ys.pos(a),
-              'QUIZ005',
-              `item "${id}": step "${v}" is listed twice in the answer`,
-            );
-          else order.push(v);
-        }
+        order = listedIds(
+          answerNode,
+          new Set(sIds),
+          (v) => `${show(v)} in the answer is not one of its steps (${sIds.join(', ')})`,
+          (v) => `step "${v}" is listed twice in the answer`,
+        );
         const left = sIds.filter((s) => !order.includes(s));
         if (left.length > 0)
-          diags.error(
-            file,
-            answerPos,
-            'QUIZ004',
-            `item "${id}": the answer leaves out step${left.length === 1 ? '' : 's'} ${left.join(', ')}`,
-          );
+          wrongAnswer(`the answer leaves out step${left.length === 1 ? '' : 's'} ${left.join(', ')}`);
       }
       // The public order is derived from the ids, never the authored order (usually the key).
       const canonical = [...sIds].sort(
@@ -799,12 +760,7 @@ function compileItem(
       let value = 0;
       if (answerNode === undefined) noAnswer();
       else if (typeof answer !== 'number' || !Number.isFinite(answer))
-        diags.error(
-          file,
-          answerPos,
-          'QUIZ004',
-          `item "${id}": the answer of a numeric item is a number, got ${show(answer)}`,
-        );
+        wrongAnswer(`the answer of a numeric item is a number, got ${show(answer)}`);
       else value = answer;
       let tolerance = 0;
       if (node.has('tolerance')) {
@@ -842,12 +798,7 @@ function compileItem(
       const accepted = { es: [], en: [], zh: [] } as Record<ContentLocale, string[]>;
       if (answerNode === undefined) noAnswer();
       else if (!isMap(answerNode))
-        diags.error(
-          file,
-          answerPos,
-          'QUIZ004',
-          `item "${id}": the answer of a fill-in item lists accepted answers per locale (es, en, zh)`,
-        );
+        wrongAnswer(`the answer of a fill-in item lists accepted answers per locale (es, en, zh)`);
       else {
         checkLocaleKeys(env, ys, file, answerNode, `answer of "${id}"`);
         for (const l of CONTENT_LOCALES) {
@@ -952,19 +903,10 @@ function readEntries(
       continue;
     }
     seen.set(id, idPos);
-    for (const { key, node: k } of keysOf(e))
-      if (!allowed.includes(key))
-        diags.warn(
-          file,
-          ys.pos(k),
-          'QUIZ011',
-          `unknown field "${key}" in ${field} "${id}" of "${itemId}" (allowed: ${allowed.join(', ')})`,
-        );
+    const where = `${field} "${id}" of "${itemId}"`;
+    warnUnknownFields(env, ys, file, e, allowed, (key) => `unknown field "${key}" in ${where}`);
     const text = Object.fromEntries(
-      CONTENT_LOCALES.map((l) => [
-        l,
-        readInline(env, ys, file, e.get(l, true), l, `${field} "${id}" of "${itemId}"`, epos),
-      ]),
+      CONTENT_LOCALES.map((l) => [l, readInline(env, ys, file, e.get(l, true), l, where, epos)]),
     ) as Record<ContentLocale, Inline[]>;
     const fixedValue = e.get('fixed');
     if (e.has('fixed') && typeof fixedValue !== 'boolean')
@@ -1048,6 +990,35 @@ function readInline(
   return out;
 }
 
+/**
+ * The `{es, en, zh}` map in `node` and its position, after reporting a missing map, a value that
+ * is not a map and keys that are not content locales; null when there is no map to read.
+ */
+function localeMap(
+  env: Env,
+  ys: YamlSource,
+  file: string,
+  node: unknown,
+  what: string,
+  fallback: Pos,
+): { map: YAMLMap; at: Pos } | null {
+  if (isEmpty(node)) {
+    env.diags.error(file, fallback, 'QUIZ003', `${what} has no text (expected es, en and zh)`);
+    return null;
+  }
+  if (!isMap(node)) {
+    env.diags.error(
+      file,
+      ys.pos(node as YamlNode, fallback),
+      'QUIZ001',
+      `${what} must be a map with es, en and zh`,
+    );
+    return null;
+  }
+  checkLocaleKeys(env, ys, file, node, what);
+  return { map: node, at: ys.pos(node, fallback) };
+}
+
 /** A `{es, en, zh}` map of inline markdown. */
 function readInlineLocaleMap(
   env: Env,
@@ -1059,23 +1030,10 @@ function readInlineLocaleMap(
   cites?: Record<ContentLocale, Set<number>>,
 ): Record<ContentLocale, Inline[]> {
   const out = { es: [], en: [], zh: [] } as Record<ContentLocale, Inline[]>;
-  if (isEmpty(node)) {
-    env.diags.error(file, fallback, 'QUIZ003', `${what} has no text (expected es, en and zh)`);
-    return out;
-  }
-  if (!isMap(node)) {
-    env.diags.error(
-      file,
-      ys.pos(node as YamlNode, fallback),
-      'QUIZ001',
-      `${what} must be a map with es, en and zh`,
-    );
-    return out;
-  }
-  checkLocaleKeys(env, ys, file, node, what);
-  const at = ys.pos(node, fallback);
-  for (const l of CONTENT_LOCALES)
-    out[l] = readInline(env, ys, file, node.get(l, true), l, what, at, cites?.[l]);
+  const m = localeMap(env, ys, file, node, what, fallback);
+  if (m)
+    for (const l of CONTENT_LOCALES)
+      out[l] = readInline(env, ys, file, m.map.get(l, true), l, what, m.at, cites?.[l]);
   return out;
 }
 
@@ -1089,25 +1047,12 @@ function readPlainLocaleMap(
   fallback: Pos,
 ): Record<ContentLocale, string> {
   const out = { es: '', en: '', zh: '' } as Record<ContentLocale, string>;
-  if (isEmpty(node)) {
-    env.diags.error(file, fallback, 'QUIZ003', `${what} has no text (expected es, en and zh)`);
-    return out;
-  }
-  if (!isMap(node)) {
-    env.diags.error(
-      file,
-      ys.pos(node as YamlNode, fallback),
-      'QUIZ001',
-      `${what} must be a map with es, en and zh`,
-    );
-    return out;
-  }
-  checkLocaleKeys(env, ys, file, node, what);
-  const at = ys.pos(node, fallback);
-  for (const l of CONTENT_LOCALES) {
-    const v = node.get(l);
-    if (typeof v === 'string' && v.trim() !== '') out[l] = v.trim();
-    else env.diags.error(file, at, 'QUIZ003', `${what} has no ${l} text`);
-  }
+  const m = localeMap(env, ys, file, node, what, fallback);
+  if (m)
+    for (const l of CONTENT_LOCALES) {
+      const v = m.map.get(l);
+      if (typeof v === 'string' && v.trim() !== '') out[l] = v.trim();
+      else env.diags.error(file, m.at, 'QUIZ003', `${what} has no ${l} text`);
+    }
   return out;
 }
