@@ -254,14 +254,7 @@ function compileQuizFile(env: Env, file: string, id: string, source: string): Co
     );
   }
 
-  const title = readPlainLocaleMap(
-    env,
-    ys,
-    file,
-    top.get('title', true),
-    'title of the quiz',
-    fieldPos(ys, top, 'title', origin),
-  );
+  const title = localeFields(env, ys, file, top, origin).plain('title', 'title of the quiz');
 
   // Items first: the settings check the draw against the bank.
   const itemsNode = top.get('items', true);
@@ -534,20 +527,13 @@ function compileItem(
       );
   }
 
-  const stem = readInlineLocaleMap(env, ys, file, node.get('stem', true), `stem of "${id}"`, pos('stem'));
+  const fields = localeFields(env, ys, file, node, at);
+  const stem = fields.inline('stem', `stem of "${id}"`);
   const explanationCites = Object.fromEntries(CONTENT_LOCALES.map((l) => [l, new Set<number>()])) as Record<
     ContentLocale,
     Set<number>
   >;
-  const explanation = readInlineLocaleMap(
-    env,
-    ys,
-    file,
-    node.get('explanation', true),
-    `explanation of "${id}"`,
-    pos('explanation'),
-    explanationCites,
-  );
+  const explanation = fields.inline('explanation', `explanation of "${id}"`, explanationCites);
   if (node.has('explanation') && isMap(node.get('explanation', true))) {
     for (const l of CONTENT_LOCALES) {
       if (explanation[l].length === 0) continue;
@@ -782,14 +768,7 @@ function compileItem(
         else tolerance = t;
       }
       if (node.has('unit')) {
-        const unit = readPlainLocaleMap(
-          env,
-          ys,
-          file,
-          node.get('unit', true),
-          `unit of "${id}"`,
-          pos('unit'),
-        );
+        const unit = fields.plain('unit', `unit of "${id}"`);
         for (const l of CONTENT_LOCALES) if (unit[l]) text[l].unit = unit[l];
       }
       return { item: { ...base, kind, rubric: { value, tolerance } }, text, feedback: fb };
@@ -917,14 +896,7 @@ function readEntries(
         `"${id}" of "${itemId}": fixed must be true or false`,
       );
     const feedback = e.has('feedback')
-      ? readInlineLocaleMap(
-          env,
-          ys,
-          file,
-          e.get('feedback', true),
-          `feedback on "${id}" of "${itemId}"`,
-          fieldPos(ys, e, 'feedback', epos),
-        )
+      ? localeFields(env, ys, file, e, epos).inline('feedback', `feedback on "${id}" of "${itemId}"`)
       : null;
     out.push({ id, pos: epos, text, fixed: fixedValue === true, feedback });
   }
@@ -991,68 +963,56 @@ function readInline(
 }
 
 /**
- * The `{es, en, zh}` map in `node` and its position, after reporting a missing map, a value that
- * is not a map and keys that are not content locales; null when there is no map to read.
+ * Readers of the `{es, en, zh}` fields of `parent` (a quiz, an item, a choice), which starts at
+ * `at`. Each reports a missing field, a value that is not a map, keys that are not content
+ * locales and locales without text.
  */
-function localeMap(
-  env: Env,
-  ys: YamlSource,
-  file: string,
-  node: unknown,
-  what: string,
-  fallback: Pos,
-): { map: YAMLMap; at: Pos } | null {
-  if (isEmpty(node)) {
-    env.diags.error(file, fallback, 'QUIZ003', `${what} has no text (expected es, en and zh)`);
-    return null;
-  }
-  if (!isMap(node)) {
-    env.diags.error(
-      file,
-      ys.pos(node as YamlNode, fallback),
-      'QUIZ001',
-      `${what} must be a map with es, en and zh`,
-    );
-    return null;
-  }
-  checkLocaleKeys(env, ys, file, node, what);
-  return { map: node, at: ys.pos(node, fallback) };
-}
-
-/** A `{es, en, zh}` map of inline markdown. */
-function readInlineLocaleMap(
-  env: Env,
-  ys: YamlSource,
-  file: string,
-  node: unknown,
-  what: string,
-  fallback: Pos,
-  cites?: Record<ContentLocale, Set<number>>,
-): Record<ContentLocale, Inline[]> {
-  const out = { es: [], en: [], zh: [] } as Record<ContentLocale, Inline[]>;
-  const m = localeMap(env, ys, file, node, what, fallback);
-  if (m)
-    for (const l of CONTENT_LOCALES)
-      out[l] = readInline(env, ys, file, m.map.get(l, true), l, what, m.at, cites?.[l]);
-  return out;
-}
-
-/** A `{es, en, zh}` map of plain text (titles, units). */
-function readPlainLocaleMap(
-  env: Env,
-  ys: YamlSource,
-  file: string,
-  node: unknown,
-  what: string,
-  fallback: Pos,
-): Record<ContentLocale, string> {
-  const out = { es: '', en: '', zh: '' } as Record<ContentLocale, string>;
-  const m = localeMap(env, ys, file, node, what, fallback);
-  if (m)
-    for (const l of CONTENT_LOCALES) {
-      const v = m.map.get(l);
-      if (typeof v === 'string' && v.trim() !== '') out[l] = v.trim();
-      else env.diags.error(file, m.at, 'QUIZ003', `${what} has no ${l} text`);
+function localeFields(env: Env, ys: YamlSource, file: string, parent: YAMLMap, at: Pos) {
+  /** The field's map and position, or null (reported) when there is no map to read. */
+  const localeMap = (key: string, what: string): { map: YAMLMap; at: Pos } | null => {
+    const node: unknown = parent.get(key, true);
+    const fallback = fieldPos(ys, parent, key, at);
+    if (isEmpty(node)) {
+      env.diags.error(file, fallback, 'QUIZ003', `${what} has no text (expected es, en and zh)`);
+      return null;
     }
-  return out;
+    if (!isMap(node)) {
+      env.diags.error(
+        file,
+        ys.pos(node as YamlNode, fallback),
+        'QUIZ001',
+        `${what} must be a map with es, en and zh`,
+      );
+      return null;
+    }
+    checkLocaleKeys(env, ys, file, node, what);
+    return { map: node, at: ys.pos(node, fallback) };
+  };
+  return {
+    /** Inline markdown per locale; the paragraphs each locale cites are added to `cites`. */
+    inline(
+      key: string,
+      what: string,
+      cites?: Record<ContentLocale, Set<number>>,
+    ): Record<ContentLocale, Inline[]> {
+      const out = { es: [], en: [], zh: [] } as Record<ContentLocale, Inline[]>;
+      const m = localeMap(key, what);
+      if (m)
+        for (const l of CONTENT_LOCALES)
+          out[l] = readInline(env, ys, file, m.map.get(l, true), l, what, m.at, cites?.[l]);
+      return out;
+    },
+    /** Plain text per locale (titles, units). */
+    plain(key: string, what: string): Record<ContentLocale, string> {
+      const out = { es: '', en: '', zh: '' } as Record<ContentLocale, string>;
+      const m = localeMap(key, what);
+      if (m)
+        for (const l of CONTENT_LOCALES) {
+          const v = m.map.get(l);
+          if (typeof v === 'string' && v.trim() !== '') out[l] = v.trim();
+          else env.diags.error(file, m.at, 'QUIZ003', `${what} has no ${l} text`);
+        }
+      return out;
+    },
+  };
 }
