@@ -133,32 +133,26 @@ export function compileLessons(
     });
   }
 
+  /** Keeps the first lesson to use a value; a later one gets `code` at `pos`. */
+  const claim = <K>(
+    taken: Map<K, LessonFile>,
+    value: K | undefined,
+    ref: LessonFile,
+    pos: Pos | undefined,
+    code: string,
+    what: (value: K) => string,
+  ) => {
+    if (value === undefined) return;
+    const first = taken.get(value);
+    if (first) diags.error(ref.file, pos, code, `${what(value)} is also used by ${first.file}`);
+    else taken.set(value, ref);
+  };
   const ids = new Map<string, LessonFile>();
   const orders = new Map<number, LessonFile>();
   for (const { ref } of refs) {
-    const { id, order } = ref.fm;
-    if (id !== undefined) {
-      const first = ids.get(id);
-      if (first)
-        diags.error(
-          ref.file,
-          ref.fm.fieldPos.id,
-          'LESSON001',
-          `lesson id "${id}" is also used by ${first.file}`,
-        );
-      else ids.set(id, ref);
-    }
-    if (order !== undefined) {
-      const first = orders.get(order);
-      if (first)
-        diags.error(
-          ref.file,
-          ref.fm.fieldPos.order,
-          'LESSON002',
-          `order ${order} is also used by ${first.file}`,
-        );
-      else orders.set(order, ref);
-    }
+    const { id, order, fieldPos } = ref.fm;
+    claim(ids, id, ref, fieldPos.id, 'LESSON001', (v) => `lesson id "${v}"`);
+    claim(orders, order, ref, fieldPos.order, 'LESSON002', (v) => `order ${v}`);
   }
 
   meta.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
