@@ -108,12 +108,7 @@ function compileInline(node: MdPhrasing, ctx: MdContext, out: Inline[]): void {
       return;
     }
     case 'html':
-      ctx.diags.error(
-        ctx.file,
-        nodePos(node, ctx),
-        'HTML001',
-        `raw HTML ${snippet(node.value)} is not allowed and is not rendered`,
-      );
+      rawHtml(node, ctx);
       return;
     case 'image':
     case 'imageReference':
@@ -201,9 +196,16 @@ function compileText(node: Extract<MdPhrasing, { type: 'text' }>, ctx: MdContext
   pushText(out, softBreaks(value.slice(last)));
 }
 
-function snippet(html: string): string {
-  const first = html.trim().split('\n')[0] ?? '';
-  return `"${first.length > 40 ? `${first.slice(0, 40)}…` : first}"`;
+/** HTML001: raw HTML, inline or a block, is dropped, never rendered. */
+function rawHtml(node: Extract<MdNode, { type: 'html' }>, ctx: MdContext): void {
+  const first = node.value.trim().split('\n')[0] ?? '';
+  const snippet = `"${first.length > 40 ? `${first.slice(0, 40)}…` : first}"`;
+  ctx.diags.error(
+    ctx.file,
+    nodePos(node, ctx),
+    'HTML001',
+    `raw HTML ${snippet} is not allowed and is not rendered`,
+  );
 }
 
 const HEADING_ID = /[ \t]*\{#([^}]*)\}[ \t]*$/;
@@ -286,12 +288,7 @@ function compileBlock(node: MdBlock, ctx: MdContext): Block | null {
     case 'thematicBreak':
       return { t: 'hr' };
     case 'html':
-      ctx.diags.error(
-        ctx.file,
-        nodePos(node, ctx),
-        'HTML001',
-        `raw HTML ${snippet(node.value)} is not allowed and is not rendered`,
-      );
+      rawHtml(node, ctx);
       return null;
     case 'code':
       ctx.diags.error(ctx.file, nodePos(node, ctx), 'MD001', 'code blocks are not supported');
