@@ -14,6 +14,7 @@ import {
 import {
   compileBlocks,
   compileInlines,
+  compileInlineText,
   nodePos,
   splitHeadingId,
   type MdContext,
@@ -218,22 +219,7 @@ function compileInlineString(
     glossary: env.glossary,
     cites,
   };
-  const tree = parseMarkdown(s.value);
-  const out: Inline[] = [];
-  tree.children.forEach((node, i) => {
-    if (node.type === 'paragraph') {
-      if (i > 0) out.push({ t: 'text', v: ' ' });
-      out.push(...compileInlines(node.children, ctx));
-    } else {
-      env.diags.error(
-        file,
-        nodePos(node, ctx),
-        'MD001',
-        `only inline markdown is allowed here, not a ${node.type}`,
-      );
-    }
-  });
-  return out;
+  return compileInlineText(ctx);
 }
 
 function compileBody(env: Env, file: string, locale: ContentLocale, body: string) {

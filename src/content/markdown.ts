@@ -2,7 +2,7 @@ import type { Block, ContentLocale, Inline } from './model.ts';
 import { formatParagraphList, type Diagnostics } from './diagnostics.ts';
 import { expand, scanCitations } from './citations.ts';
 import { alignValue, type Pos } from './positions.ts';
-import type { MdBlock, MdHeading, MdNode, MdPhrasing } from './mdast.ts';
+import { parseMarkdown, type MdBlock, type MdHeading, type MdNode, type MdPhrasing } from './mdast.ts';
 
 /** Report paragraphs that exist, for checking citations. */
 export interface ParagraphRange {
@@ -38,6 +38,28 @@ export function nodePos(node: MdNode, ctx: MdContext): Pos {
 export function compileInlines(nodes: readonly MdPhrasing[], ctx: MdContext): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) compileInline(node, ctx, out);
+  return out;
+}
+
+/**
+ * Compiles `ctx.source` where only inline markdown belongs (an objective, a quiz stem or
+ * choice): paragraphs are joined with a space; any other block is reported (MD001) and dropped.
+ */
+export function compileInlineText(ctx: MdContext): Inline[] {
+  const out: Inline[] = [];
+  parseMarkdown(ctx.source).children.forEach((block, i) => {
+    if (block.type === 'paragraph') {
+      if (i > 0) out.push({ t: 'text', v: ' ' });
+      out.push(...compileInlines(block.children, ctx));
+    } else {
+      ctx.diags.error(
+        ctx.file,
+        nodePos(block, ctx),
+        'MD001',
+        `only inline markdown is allowed here, not a ${block.type}`,
+      );
+    }
+  });
   return out;
 }
 

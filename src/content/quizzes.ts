@@ -6,8 +6,7 @@ import { CONTENT_LOCALES } from './model.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import { formatParagraphList } from './diagnostics.ts';
 import { KEBAB } from './frontmatter.ts';
-import { compileInlines, nodePos, type MdContext, type ParagraphRange } from './markdown.ts';
-import { parseMarkdown } from './mdast.ts';
+import { compileInlineText, type MdContext, type ParagraphRange } from './markdown.ts';
 import { readParagraphList } from './paragraph-list.ts';
 import type { Pos } from './positions.ts';
 import {
@@ -945,21 +944,7 @@ function readInline(
     glossary: env.glossary,
     cites,
   };
-  const out: Inline[] = [];
-  parseMarkdown(value).children.forEach((block, i) => {
-    if (block.type === 'paragraph') {
-      if (i > 0) out.push({ t: 'text', v: ' ' });
-      out.push(...compileInlines(block.children, ctx));
-    } else {
-      env.diags.error(
-        file,
-        nodePos(block, ctx),
-        'MD001',
-        `only inline markdown is allowed here, not a ${block.type}`,
-      );
-    }
-  });
-  return out;
+  return compileInlineText(ctx);
 }
 
 /**
