@@ -59,20 +59,25 @@ export function compileCourse(opts: CompileOptions): CompileResult {
   const root = opts.root;
   const diags = new Diagnostics();
 
+  /** An unreadable file (permissions, a folder named es.md) must not hide every other problem. */
+  const guarded = <T>(file: string, fallback: T, step: () => T): T => {
+    try {
+      return step();
+    } catch (e) {
+      diags.unreadable(file, e);
+      return fallback;
+    }
+  };
+
   let report: Report = { locale: 'zh', title: '', sections: [], paragraphs: [] };
   const reportPath = path.join(root, REPORT_FILE);
   if (fs.existsSync(reportPath)) {
-    try {
-      const parsed = parseReport(fs.readFileSync(reportPath, 'utf8'), REPORT_FILE);
+    const parsed = guarded(REPORT_FILE, null, () =>
+      parseReport(fs.readFileSync(reportPath, 'utf8'), REPORT_FILE),
+    );
+    if (parsed) {
       report = parsed.report;
       diags.push(...parsed.diagnostics);
-    } catch (e) {
-      diags.error(
-        REPORT_FILE,
-        undefined,
-        'READ001',
-        `could not be read: ${e instanceof Error ? e.message : String(e)}`,
-      );
     }
   } else {
     diags.error(REPORT_FILE, undefined, 'REPORT004', 'the report source is missing');
@@ -86,20 +91,6 @@ export function compileCourse(opts: CompileOptions): CompileResult {
     label: first === undefined ? 'none' : `${first}–${last}`,
   };
 
-  /** An unreadable file (permissions, a folder named es.md) must not hide every other problem. */
-  const guarded = <T>(file: string, fallback: T, step: () => T): T => {
-    try {
-      return step();
-    } catch (e) {
-      diags.error(
-        file,
-        undefined,
-        'READ001',
-        `could not be read: ${e instanceof Error ? e.message : String(e)}`,
-      );
-      return fallback;
-    }
-  };
   const glossary = guarded('lessons/glossary.yaml', { terms: [], exists: false }, () =>
     readGlossary(root, diags, paragraphs),
   );

@@ -22,6 +22,16 @@ export class Diagnostics {
     this.add(file, pos, 'warning', code, message);
   }
 
+  /** READ001: a file that is there but cannot be read (permissions, a folder named es.md). */
+  unreadable(file: string, cause: unknown, pos?: Pos): void {
+    this.error(
+      file,
+      pos,
+      'READ001',
+      `could not be read: ${cause instanceof Error ? cause.message : String(cause)}`,
+    );
+  }
+
   push(...ds: Diagnostic[]): void {
     this.list.push(...ds);
   }

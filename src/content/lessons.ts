@@ -14,6 +14,7 @@ import {
 import {
   compileBlocks,
   compileInlines,
+  compileInlineText,
   nodePos,
   splitHeadingId,
   type MdContext,
@@ -21,6 +22,7 @@ import {
 } from './markdown.ts';
 import { parseMarkdown, type MdBlock, type MdPhrasing } from './mdast.ts';
 import { LineIndex, type Pos } from './positions.ts';
+import { readSourceFile } from './source-file.ts';
 
 /** One lesson file compiled, plus what the cross-locale checks need. */
 export interface LessonFile {
@@ -132,32 +134,26 @@ export function compileLessons(
     });
   }
 
+  /** Keeps the first lesson to use a value; a later one gets `code` at `pos`. */
+  const claim = <K>(
+    taken: Map<K, LessonFile>,
+    value: K | undefined,
+    ref: LessonFile,
+    pos: Pos | undefined,
+    code: string,
+    what: (value: K) => string,
+  ) => {
+    if (value === undefined) return;
+    const first = taken.get(value);
+    if (first) diags.error(ref.file, pos, code, `${what(value)} is also used by ${first.file}`);
+    else taken.set(value, ref);
+  };
   const ids = new Map<string, LessonFile>();
   const orders = new Map<number, LessonFile>();
   for (const { ref } of refs) {
-    const { id, order } = ref.fm;
-    if (id !== undefined) {
-      const first = ids.get(id);
-      if (first)
-        diags.error(
-          ref.file,
-          ref.fm.fieldPos.id,
-          'LESSON001',
-          `lesson id "${id}" is also used by ${first.file}`,
-        );
-      else ids.set(id, ref);
-    }
-    if (order !== undefined) {
-      const first = orders.get(order);
-      if (first)
-        diags.error(
-          ref.file,
-          ref.fm.fieldPos.order,
-          'LESSON002',
-          `order ${order} is also used by ${first.file}`,
-        );
-      else orders.set(order, ref);
-    }
+    const { id, order, fieldPos } = ref.fm;
+    claim(ids, id, ref, fieldPos.id, 'LESSON001', (v) => `lesson id "${v}"`);
+    claim(orders, order, ref, fieldPos.order, 'LESSON002', (v) => `order ${v}`);
   }
 
   meta.sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
@@ -168,17 +164,9 @@ function compileLessonFile(env: Env, folder: string, locale: ContentLocale): Les
   const file = rel('lessons', folder, `${locale}.md`);
   let text: string | null = null;
   try {
-    text = fs
-      .readFileSync(path.join(env.root, file), 'utf8')
-      .replace(/^\uFEFF/, '')
-      .replace(/\r\n?/g, '\n');
+    text = readSourceFile(path.join(env.root, file));
   } catch (e) {
-    env.diags.error(
-      file,
-      ORIGIN,
-      'READ001',
-      `could not be read: ${e instanceof Error ? e.message : String(e)}`,
-    );
+    env.diags.unreadable(file, e, ORIGIN);
   }
   const split = text === null ? { yaml: null, body: '', unclosed: true } : splitFrontMatter(text);
   let fm: FrontMatter = { objectives: [], discussion: [], fieldPos: {} };
@@ -231,22 +219,7 @@ function compileInlineString(
     glossary: env.glossary,
     cites,
   };
-  const tree = parseMarkdown(s.value);
-  const out: Inline[] = [];
-  tree.children.forEach((node, i) => {
-    if (node.type === 'paragraph') {
-      if (i > 0) out.push({ t: 'text', v: ' ' });
-      out.push(...compileInlines(node.children, ctx));
-    } else {
-      env.diags.error(
-        file,
-        nodePos(node, ctx),
-        'MD001',
-        `only inline markdown is allowed here, not a ${node.type}`,
-      );
-    }
-  });
-  return out;
+  return compileInlineText(ctx);
 }
 
 function compileBody(env: Env, file: string, locale: ContentLocale, body: string) {

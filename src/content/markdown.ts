@@ -2,7 +2,7 @@ import type { Block, ContentLocale, Inline } from './model.ts';
 import { formatParagraphList, type Diagnostics } from './diagnostics.ts';
 import { expand, scanCitations } from './citations.ts';
 import { alignValue, type Pos } from './positions.ts';
-import type { MdBlock, MdHeading, MdNode, MdPhrasing } from './mdast.ts';
+import { parseMarkdown, type MdBlock, type MdHeading, type MdNode, type MdPhrasing } from './mdast.ts';
 
 /** Report paragraphs that exist, for checking citations. */
 export interface ParagraphRange {
@@ -38,6 +38,28 @@ export function nodePos(node: MdNode, ctx: MdContext): Pos {
 export function compileInlines(nodes: readonly MdPhrasing[], ctx: MdContext): Inline[] {
   const out: Inline[] = [];
   for (const node of nodes) compileInline(node, ctx, out);
+  return out;
+}
+
+/**
+ * Compiles `ctx.source` where only inline markdown belongs (an objective, a quiz stem or
+ * choice): paragraphs are joined with a space; any other block is reported (MD001) and dropped.
+ */
+export function compileInlineText(ctx: MdContext): Inline[] {
+  const out: Inline[] = [];
+  parseMarkdown(ctx.source).children.forEach((block, i) => {
+    if (block.type === 'paragraph') {
+      if (i > 0) out.push({ t: 'text', v: ' ' });
+      out.push(...compileInlines(block.children, ctx));
+    } else {
+      ctx.diags.error(
+        ctx.file,
+        nodePos(block, ctx),
+        'MD001',
+        `only inline markdown is allowed here, not a ${block.type}`,
+      );
+    }
+  });
   return out;
 }
 
@@ -108,12 +130,7 @@ function compileInline(node: MdPhrasing, ctx: MdContext, out: Inline[]): void {
       return;
     }
     case 'html':
-      ctx.diags.error(
-        ctx.file,
-        nodePos(node, ctx),
-        'HTML001',
-        `raw HTML ${snippet(node.value)} is not allowed and is not rendered`,
-      );
+      rawHtml(node, ctx);
       return;
     case 'image':
     case 'imageReference':
@@ -201,9 +218,16 @@ function compileText(node: Extract<MdPhrasing, { type: 'text' }>, ctx: MdContext
   pushText(out, softBreaks(value.slice(last)));
 }
 
-function snippet(html: string): string {
-  const first = html.trim().split('\n')[0] ?? '';
-  return `"${first.length > 40 ? `${first.slice(0, 40)}…` : first}"`;
+/** HTML001: raw HTML, inline or a block, is dropped, never rendered. */
+function rawHtml(node: Extract<MdNode, { type: 'html' }>, ctx: MdContext): void {
+  const first = node.value.trim().split('\n')[0] ?? '';
+  const snippet = `"${first.length > 40 ? `${first.slice(0, 40)}…` : first}"`;
+  ctx.diags.error(
+    ctx.file,
+    nodePos(node, ctx),
+    'HTML001',
+    `raw HTML ${snippet} is not allowed and is not rendered`,
+  );
 }
 
 const HEADING_ID = /[ \t]*\{#([^}]*)\}[ \t]*$/;
@@ -286,12 +310,7 @@ function compileBlock(node: MdBlock, ctx: MdContext): Block | null {
     case 'thematicBreak':
       return { t: 'hr' };
     case 'html':
-      ctx.diags.error(
-        ctx.file,
-        nodePos(node, ctx),
-        'HTML001',
-        `raw HTML ${snippet(node.value)} is not allowed and is not rendered`,
-      );
+      rawHtml(node, ctx);
       return null;
     case 'code':
       ctx.diags.error(ctx.file, nodePos(node, ctx), 'MD001', 'code blocks are not supported');

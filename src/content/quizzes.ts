@@ -1,13 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, type Node as YamlNode, type Scalar, type YAMLMap, type YAMLSeq } from 'yaml';
 import type { ContentLocale, Inline } from './model.ts';
 import { CONTENT_LOCALES } from './model.ts';
 import type { Diagnostics } from './diagnostics.ts';
 import { formatParagraphList } from './diagnostics.ts';
 import { KEBAB } from './frontmatter.ts';
-import { compileInlines, nodePos, type MdContext, type ParagraphRange } from './markdown.ts';
-import { parseMarkdown } from './mdast.ts';
+import { compileInlineText, type MdContext, type ParagraphRange } from './markdown.ts';
 import { readParagraphList } from './paragraph-list.ts';
 import type { Pos } from './positions.ts';
 import {
@@ -30,6 +29,7 @@ import {
   type QuizStats,
   type QuizText,
 } from './quiz-model.ts';
+import { readSourceFile } from './source-file.ts';
 import { YamlSource } from './yaml-source.ts';
 
 /**
@@ -106,14 +106,9 @@ export function compileQuizzes(
     const file = `${QUIZ_DIR}/${name}`;
     let text: string;
     try {
-      text = fs.readFileSync(path.join(dir, name), 'utf8');
+      text = readSourceFile(path.join(dir, name));
     } catch (e) {
-      diags.error(
-        file,
-        undefined,
-        'READ001',
-        `could not be read: ${e instanceof Error ? e.message : String(e)}`,
-      );
+      diags.unreadable(file, e);
       continue;
     }
     const compiled = compileQuizFile(env, file, name.replace(/\.ya?ml$/, ''), text);
@@ -157,6 +152,20 @@ function keysOf(map: YAMLMap): { key: string; node: unknown }[] {
   return map.items.map((p) => ({ key: isScalar(p.key) ? String(p.key.value) : '', node: p.key }));
 }
 
+/** QUIZ011 (a warning: the field is ignored) for each key of `map` that `allowed` does not list. */
+function warnUnknownFields(
+  env: Env,
+  ys: YamlSource,
+  file: string,
+  map: YAMLMap,
+  allowed: readonly string[],
+  unknown: (key: string) => string,
+): void {
+  for (const { key, node } of keysOf(map))
+    if (!allowed.includes(key))
+      env.diags.warn(file, ys.pos(node), 'QUIZ011', `${unknown(key)} (allowed: ${allowed.join(', ')})`);
+}
+
 function isEmpty(node: unknown): boolean {
   return (
     node === undefined || node === null || (isScalar(node) && (node.value === null || node.value === ''))
@@ -172,9 +181,10 @@ function hintFor(message: string): string {
 
 const show = (v: unknown) => (typeof v === 'string' ? `"${v}"` : JSON.stringify(v ?? null));
 
+/** `source` is normalised ({@link readSourceFile}). */
 function compileQuizFile(env: Env, file: string, id: string, source: string): CompiledQuiz | null {
   const { diags } = env;
-  const ys = new YamlSource(source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n'));
+  const ys = new YamlSource(source);
   // Only the first YAML error: the rest usually follow from it.
   const yamlError = ys.errors[0];
   if (yamlError) {
@@ -199,14 +209,7 @@ function compileQuizFile(env: Env, file: string, id: string, source: string): Co
       'QUIZ001',
       `quiz file name "${id}" must be kebab-case (e.g. 04-tpnw.yaml, final.yaml)`,
     );
-  for (const { key, node } of keysOf(top))
-    if (!QUIZ_FIELDS.includes(key))
-      diags.warn(
-        file,
-        ys.pos(node),
-        'QUIZ011',
-        `unknown quiz field "${key}" (allowed: ${QUIZ_FIELDS.join(', ')})`,
-      );
+  warnUnknownFields(env, ys, file, top, QUIZ_FIELDS, (key) => `unknown quiz field "${key}"`);
 
   const kindValue = top.get('kind');
   let kind: QuizKind = 'formative';
@@ -251,14 +254,7 @@ function compileQuizFile(env: Env, file: string, id: string, source: string): Co
     );
   }
 
-  const title = readPlainLocaleMap(
-    env,
-    ys,
-    file,
-    top.get('title', true),
-    'title of the quiz',
-    fieldPos(ys, top, 'title', origin),
-  );
+  const title = localeFields(env, ys, file, top, origin).plain('title', 'title of the quiz');
 
   // Items first: the settings check the draw against the bank.
   const itemsNode = top.get('items', true);
@@ -462,14 +458,7 @@ function compileItem(
   }
   const kind = kindValue as ItemKind;
   const allowed = [...COMMON_ITEM_FIELDS, ...KIND_FIELDS[kind]];
-  for (const { key, node: k } of keysOf(node))
-    if (!allowed.includes(key))
-      diags.warn(
-        file,
-        ys.pos(k),
-        'QUIZ011',
-        `unknown field "${key}" for a ${kind} item (allowed: ${allowed.join(', ')})`,
-      );
+  warnUnknownFields(env, ys, file, node, allowed, (key) => `unknown field "${key}" for a ${kind} item`);
 
   // Lesson and objective.
   let lesson = quizLesson ?? '';
@@ -538,20 +527,13 @@ function compileItem(
       );
   }
 
-  const stem = readInlineLocaleMap(env, ys, file, node.get('stem', true), `stem of "${id}"`, pos('stem'));
+  const fields = localeFields(env, ys, file, node, at);
+  const stem = fields.inline('stem', `stem of "${id}"`);
   const explanationCites = Object.fromEntries(CONTENT_LOCALES.map((l) => [l, new Set<number>()])) as Record<
     ContentLocale,
     Set<number>
   >;
-  const explanation = readInlineLocaleMap(
-    env,
-    ys,
-    file,
-    node.get('explanation', true),
-    `explanation of "${id}"`,
-    pos('explanation'),
-    explanationCites,
-  );
+  const explanation = fields.inline('explanation', `explanation of "${id}"`, explanationCites);
   if (node.has('explanation') && isMap(node.get('explanation', true))) {
     for (const l of CONTENT_LOCALES) {
       if (explanation[l].length === 0) continue;
@@ -595,6 +577,27 @@ function compileItem(
   const noAnswer = () => {
     diags.error(file, answerPos, 'QUIZ004', `item "${id}" has no answer`);
   };
+  /** QUIZ004 at the answer: the key does not fit the item. */
+  const wrongAnswer = (message: string) => {
+    diags.error(file, answerPos, 'QUIZ004', `item "${id}": ${message}`);
+  };
+  /** The ids an answer lists, in its order, less those not `known` (QUIZ004) or listed again (QUIZ005). */
+  const listedIds = (
+    answerList: YAMLSeq,
+    known: ReadonlySet<string>,
+    unknown: (v: unknown) => string,
+    repeated: (v: string) => string,
+  ): string[] => {
+    const out: string[] = [];
+    for (const a of answerList.items) {
+      const v = isScalar(a) ? a.value : undefined;
+      if (typeof v !== 'string' || !known.has(v))
+        diags.error(file, ys.pos(a), 'QUIZ004', `item "${id}": ${unknown(v)}`);
+      else if (out.includes(v)) diags.error(file, ys.pos(a), 'QUIZ005', `item "${id}": ${repeated(v)}`);
+      else out.push(v);
+    }
+    return out;
+  };
   /** Ids in one namespace per item: texts are keyed by them. */
   const seenIds = new Map<string, Pos>();
 
@@ -620,19 +623,9 @@ function compileItem(
       if (kind === 'single') {
         if (answerNode === undefined) noAnswer();
         else if (typeof answer !== 'string')
-          diags.error(
-            file,
-            answerPos,
-            'QUIZ004',
-            `item "${id}": the answer of a single-choice item is one choice id, got ${show(answer)}`,
-          );
+          wrongAnswer(`the answer of a single-choice item is one choice id, got ${show(answer)}`);
         else if (!ids.has(answer))
-          diags.error(
-            file,
-            answerPos,
-            'QUIZ004',
-            `item "${id}": the answer "${answer}" is not one of its choices (${[...ids].join(', ')})`,
-          );
+          wrongAnswer(`the answer "${answer}" is not one of its choices (${[...ids].join(', ')})`);
         return {
           item: {
             ...base,
@@ -644,29 +637,17 @@ function compileItem(
           feedback: fb,
         };
       }
-      const picked: string[] = [];
+      let picked: string[] = [];
       if (answerNode === undefined) noAnswer();
       else if (!isSeq(answerNode) || answerNode.items.length === 0)
-        diags.error(
-          file,
-          answerPos,
-          'QUIZ004',
-          `item "${id}": the answer of a multiple-choice item is a list of one or more choice ids`,
-        );
+        wrongAnswer(`the answer of a multiple-choice item is a list of one or more choice ids`);
       else
-        for (const a of answerNode.items) {
-          const v = isScalar(a) ? a.value : undefined;
-          if (typeof v !== 'string' || !ids.has(v))
-            diags.error(
-              file,
-              ys.pos(a),
-              'QUIZ004',
-              `item "${id}": the answer ${show(v)} is not one of its choices (${[...ids].join(', ')})`,
-            );
-          else if (picked.includes(v))
-            diags.error(file, ys.pos(a), 'QUIZ005', `item "${id}": "${v}" is listed twice in the answer`);
-          else picked.push(v);
-        }
+        picked = listedIds(
+          answerNode,
+          ids,
+          (v) => `the answer ${show(v)} is not one of its choices (${[...ids].join(', ')})`,
+          (v) => `"${v}" is listed twice in the answer`,
+        );
       if (picked.length > 0 && picked.length === choices.length)
         diags.warn(
           file,
@@ -679,12 +660,7 @@ function compileItem(
     case 'true-false': {
       if (answerNode === undefined) noAnswer();
       else if (typeof answer !== 'boolean')
-        diags.error(
-          file,
-          answerPos,
-          'QUIZ004',
-          `item "${id}": the answer of a true-false item is true or false, got ${show(answer)}`,
-        );
+        wrongAnswer(`the answer of a true-false item is true or false, got ${show(answer)}`);
       return { item: { ...base, kind, rubric: { correct: answer === true } }, text, feedback: fb };
     }
     case 'matching': {
@@ -706,12 +682,7 @@ function compileItem(
       const rIds = new Set(responses.map((r) => r.id));
       if (answerNode === undefined) noAnswer();
       else if (!isMap(answerNode))
-        diags.error(
-          file,
-          answerPos,
-          'QUIZ004',
-          `item "${id}": the answer of a matching item maps each premise id to a response id`,
-        );
+        wrongAnswer(`the answer of a matching item maps each premise id to a response id`);
       else {
         for (const pair of answerNode.items) {
           const k = isScalar(pair.key) ? String(pair.key.value) : '';
@@ -733,13 +704,7 @@ function compileItem(
           else pairs[k] = v;
         }
         for (const p of pIds)
-          if (!answerNode.has(p))
-            diags.error(
-              file,
-              answerPos,
-              'QUIZ004',
-              `item "${id}": the answer gives no response for premise "${p}"`,
-            );
+          if (!answerNode.has(p)) wrongAnswer(`the answer gives no response for premise "${p}"`);
       }
       return {
         item: { ...base, kind, premises: pIds, responses: responses.map((r) => r.id), rubric: { pairs } },
@@ -752,42 +717,20 @@ function compileItem(
       addTexts(steps);
       checkCount(env, file, pos('steps'), id, 'steps', steps.length, MIN_CHOICES.steps);
       const sIds = steps.map((s) => s.id);
-      const order: string[] = [];
+      let order: string[] = [];
       if (answerNode === undefined) noAnswer();
       else if (!isSeq(answerNode))
-        diags.error(
-          file,
-          answerPos,
-          'QUIZ004',
-          `item "${id}": the answer of a sequencing item lists every step id in the right order`,
-        );
+        wrongAnswer(`the answer of a sequencing item lists every step id in the right order`);
       else {
-        for (const a of answerNode.items) {
-          const v = isScalar(a) ? a.value : undefined;
-          if (typeof v !== 'string' || !sIds.includes(v))
-            diags.error(
-              file,
-              ys.pos(a),
-              'QUIZ004',
-              `item "${id}": ${show(v)} in the answer is not one of its steps (${sIds.join(', ')})`,
-            );
-          else if (order.includes(v))
-            diags.error(
-              file,
-              ys.pos(a),
-              'QUIZ005',
-              `item "${id}": step "${v}" is listed twice in the answer`,
-            );
-          else order.push(v);
-        }
+        order = listedIds(
+          answerNode,
+          new Set(sIds),
+          (v) => `${show(v)} in the answer is not one of its steps (${sIds.join(', ')})`,
+          (v) => `step "${v}" is listed twice in the answer`,
+        );
         const left = sIds.filter((s) => !order.includes(s));
         if (left.length > 0)
-          diags.error(
-            file,
-            answerPos,
-            'QUIZ004',
-            `item "${id}": the answer leaves out step${left.length === 1 ? '' : 's'} ${left.join(', ')}`,
-          );
+          wrongAnswer(`the answer leaves out step${left.length === 1 ? '' : 's'} ${left.join(', ')}`);
       }
       // The public order is derived from the ids, never the authored order (usually the key).
       const canonical = [...sIds].sort(
@@ -803,12 +746,7 @@ function compileItem(
       let value = 0;
       if (answerNode === undefined) noAnswer();
       else if (typeof answer !== 'number' || !Number.isFinite(answer))
-        diags.error(
-          file,
-          answerPos,
-          'QUIZ004',
-          `item "${id}": the answer of a numeric item is a number, got ${show(answer)}`,
-        );
+        wrongAnswer(`the answer of a numeric item is a number, got ${show(answer)}`);
       else value = answer;
       let tolerance = 0;
       if (node.has('tolerance')) {
@@ -830,14 +768,7 @@ function compileItem(
         else tolerance = t;
       }
       if (node.has('unit')) {
-        const unit = readPlainLocaleMap(
-          env,
-          ys,
-          file,
-          node.get('unit', true),
-          `unit of "${id}"`,
-          pos('unit'),
-        );
+        const unit = fields.plain('unit', `unit of "${id}"`);
         for (const l of CONTENT_LOCALES) if (unit[l]) text[l].unit = unit[l];
       }
       return { item: { ...base, kind, rubric: { value, tolerance } }, text, feedback: fb };
@@ -846,12 +777,7 @@ function compileItem(
       const accepted = { es: [], en: [], zh: [] } as Record<ContentLocale, string[]>;
       if (answerNode === undefined) noAnswer();
       else if (!isMap(answerNode))
-        diags.error(
-          file,
-          answerPos,
-          'QUIZ004',
-          `item "${id}": the answer of a fill-in item lists accepted answers per locale (es, en, zh)`,
-        );
+        wrongAnswer(`the answer of a fill-in item lists accepted answers per locale (es, en, zh)`);
       else {
         checkLocaleKeys(env, ys, file, answerNode, `answer of "${id}"`);
         for (const l of CONTENT_LOCALES) {
@@ -956,19 +882,10 @@ function readEntries(
       continue;
     }
     seen.set(id, idPos);
-    for (const { key, node: k } of keysOf(e))
-      if (!allowed.includes(key))
-        diags.warn(
-          file,
-          ys.pos(k),
-          'QUIZ011',
-          `unknown field "${key}" in ${field} "${id}" of "${itemId}" (allowed: ${allowed.join(', ')})`,
-        );
+    const where = `${field} "${id}" of "${itemId}"`;
+    warnUnknownFields(env, ys, file, e, allowed, (key) => `unknown field "${key}" in ${where}`);
     const text = Object.fromEntries(
-      CONTENT_LOCALES.map((l) => [
-        l,
-        readInline(env, ys, file, e.get(l, true), l, `${field} "${id}" of "${itemId}"`, epos),
-      ]),
+      CONTENT_LOCALES.map((l) => [l, readInline(env, ys, file, e.get(l, true), l, where, epos)]),
     ) as Record<ContentLocale, Inline[]>;
     const fixedValue = e.get('fixed');
     if (e.has('fixed') && typeof fixedValue !== 'boolean')
@@ -979,14 +896,7 @@ function readEntries(
         `"${id}" of "${itemId}": fixed must be true or false`,
       );
     const feedback = e.has('feedback')
-      ? readInlineLocaleMap(
-          env,
-          ys,
-          file,
-          e.get('feedback', true),
-          `feedback on "${id}" of "${itemId}"`,
-          fieldPos(ys, e, 'feedback', epos),
-        )
+      ? localeFields(env, ys, file, e, epos).inline('feedback', `feedback on "${id}" of "${itemId}"`)
       : null;
     out.push({ id, pos: epos, text, fixed: fixedValue === true, feedback });
   }
@@ -1035,83 +945,60 @@ function readInline(
     glossary: env.glossary,
     cites,
   };
-  const out: Inline[] = [];
-  parseMarkdown(value).children.forEach((block, i) => {
-    if (block.type === 'paragraph') {
-      if (i > 0) out.push({ t: 'text', v: ' ' });
-      out.push(...compileInlines(block.children, ctx));
-    } else {
+  return compileInlineText(ctx);
+}
+
+/**
+ * Readers of the `{es, en, zh}` fields of `parent` (a quiz, an item, a choice), which starts at
+ * `at`. Each reports a missing field, a value that is not a map, keys that are not content
+ * locales and locales without text.
+ */
+function localeFields(env: Env, ys: YamlSource, file: string, parent: YAMLMap, at: Pos) {
+  /** The field's map and position, or null (reported) when there is no map to read. */
+  const localeMap = (key: string, what: string): { map: YAMLMap; at: Pos } | null => {
+    const node: unknown = parent.get(key, true);
+    const fallback = fieldPos(ys, parent, key, at);
+    if (isEmpty(node)) {
+      env.diags.error(file, fallback, 'QUIZ003', `${what} has no text (expected es, en and zh)`);
+      return null;
+    }
+    if (!isMap(node)) {
       env.diags.error(
         file,
-        nodePos(block, ctx),
-        'MD001',
-        `only inline markdown is allowed here, not a ${block.type}`,
+        ys.pos(node as YamlNode, fallback),
+        'QUIZ001',
+        `${what} must be a map with es, en and zh`,
       );
+      return null;
     }
-  });
-  return out;
-}
-
-/** A `{es, en, zh}` map of inline markdown. */
-function readInlineLocaleMap(
-  env: Env,
-  ys: YamlSource,
-  file: string,
-  node: unknown,
-  what: string,
-  fallback: Pos,
-  cites?: Record<ContentLocale, Set<number>>,
-): Record<ContentLocale, Inline[]> {
-  const out = { es: [], en: [], zh: [] } as Record<ContentLocale, Inline[]>;
-  if (isEmpty(node)) {
-    env.diags.error(file, fallback, 'QUIZ003', `${what} has no text (expected es, en and zh)`);
-    return out;
-  }
-  if (!isMap(node)) {
-    env.diags.error(
-      file,
-      ys.pos(node as YamlNode, fallback),
-      'QUIZ001',
-      `${what} must be a map with es, en and zh`,
-    );
-    return out;
-  }
-  checkLocaleKeys(env, ys, file, node, what);
-  const at = ys.pos(node, fallback);
-  for (const l of CONTENT_LOCALES)
-    out[l] = readInline(env, ys, file, node.get(l, true), l, what, at, cites?.[l]);
-  return out;
-}
-
-/** A `{es, en, zh}` map of plain text (titles, units). */
-function readPlainLocaleMap(
-  env: Env,
-  ys: YamlSource,
-  file: string,
-  node: unknown,
-  what: string,
-  fallback: Pos,
-): Record<ContentLocale, string> {
-  const out = { es: '', en: '', zh: '' } as Record<ContentLocale, string>;
-  if (isEmpty(node)) {
-    env.diags.error(file, fallback, 'QUIZ003', `${what} has no text (expected es, en and zh)`);
-    return out;
-  }
-  if (!isMap(node)) {
-    env.diags.error(
-      file,
-      ys.pos(node as YamlNode, fallback),
-      'QUIZ001',
-      `${what} must be a map with es, en and zh`,
-    );
-    return out;
-  }
-  checkLocaleKeys(env, ys, file, node, what);
-  const at = ys.pos(node, fallback);
-  for (const l of CONTENT_LOCALES) {
-    const v = node.get(l);
-    if (typeof v === 'string' && v.trim() !== '') out[l] = v.trim();
-    else env.diags.error(file, at, 'QUIZ003', `${what} has no ${l} text`);
-  }
-  return out;
+    checkLocaleKeys(env, ys, file, node, what);
+    return { map: node, at: ys.pos(node, fallback) };
+  };
+  return {
+    /** Inline markdown per locale; the paragraphs each locale cites are added to `cites`. */
+    inline(
+      key: string,
+      what: string,
+      cites?: Record<ContentLocale, Set<number>>,
+    ): Record<ContentLocale, Inline[]> {
+      const out = { es: [], en: [], zh: [] } as Record<ContentLocale, Inline[]>;
+      const m = localeMap(key, what);
+      if (m)
+        for (const l of CONTENT_LOCALES)
+          out[l] = readInline(env, ys, file, m.map.get(l, true), l, what, m.at, cites?.[l]);
+      return out;
+    },
+    /** Plain text per locale (titles, units). */
+    plain(key: string, what: string): Record<ContentLocale, string> {
+      const out = { es: '', en: '', zh: '' } as Record<ContentLocale, string>;
+      const m = localeMap(key, what);
+      if (m)
+        for (const l of CONTENT_LOCALES) {
+          const v = m.map.get(l);
+          if (typeof v === 'string' && v.trim() !== '') out[l] = v.trim();
+          else env.diags.error(file, m.at, 'QUIZ003', `${what} has no ${l} text`);
+        }
+      return out;
+    },
+  };
 }

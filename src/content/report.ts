@@ -2,6 +2,7 @@ import type { ContentLocale, Diagnostic, Report, ReportParagraph, ReportSection 
 import { CONTENT_LOCALES } from './model.ts';
 import { Diagnostics } from './diagnostics.ts';
 import { parseMarkdown, plainText, type MdBlock, type MdListItem, type MdNode } from './mdast.ts';
+import { normaliseSource } from './source-file.ts';
 
 /** Sentence-final punctuation: a block after a page break that follows one of these starts a new line. */
 const SENTENCE_END = /[。！？；：.!?;:）)]$/;
@@ -17,7 +18,7 @@ const SENTENCE_END = /[。！？；：.!?;:）)]$/;
  */
 export function parseReport(source: string, file: string): { report: Report; diagnostics: Diagnostic[] } {
   const diags = new Diagnostics();
-  const text = source.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const text = normaliseSource(source);
   const tree = parseMarkdown(text);
   const localeMatch = /report\.([a-z]{2})\.md$/.exec(file);
   const locale: ContentLocale =

@@ -1,10 +1,8 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import { isMap, isScalar } from 'yaml';
 import type { ContentLocale, Report } from './model.ts';
 import { formatNumberRanges, type Diagnostics } from './diagnostics.ts';
 import { numberTokens, sortTokens } from './citations.ts';
-import { YamlSource } from './yaml-source.ts';
+import { readYamlFile } from './yaml-source.ts';
 
 export const TRANSLATION_LOCALES = ['es', 'en'] as const satisfies readonly ContentLocale[];
 
@@ -26,14 +24,8 @@ export function readTranslations(
       : 'none';
   for (const loc of TRANSLATION_LOCALES) {
     const file = `lessons/source/paragraphs.${loc}.yaml`;
-    const full = path.join(root, file);
-    if (!fs.existsSync(full)) continue;
-    const ys = new YamlSource(
-      fs
-        .readFileSync(full, 'utf8')
-        .replace(/^\uFEFF/, '')
-        .replace(/\r\n?/g, '\n'),
-    );
+    const ys = readYamlFile(root, file);
+    if (!ys) continue;
     for (const e of ys.errors) diags.error(file, e.pos, 'TRANS003', `not valid YAML: ${e.message}`);
     const top = ys.doc.contents;
     const texts: Record<number, string> = {};
@@ -104,14 +96,8 @@ function hasKey(top: unknown, n: number): boolean {
  */
 export function readHeadingTranslations(root: string, diags: Diagnostics, report: Report): void {
   const file = 'lessons/source/headings.yaml';
-  const full = path.join(root, file);
-  if (!fs.existsSync(full)) return;
-  const ys = new YamlSource(
-    fs
-      .readFileSync(full, 'utf8')
-      .replace(/^\uFEFF/, '')
-      .replace(/\r\n?/g, '\n'),
-  );
+  const ys = readYamlFile(root, file);
+  if (!ys) return;
   for (const e of ys.errors) diags.error(file, e.pos, 'TRANS003', `not valid YAML: ${e.message}`);
   const top = ys.doc.contents;
   if (!isMap(top)) {

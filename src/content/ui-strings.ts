@@ -3,6 +3,7 @@ import path from 'node:path';
 import { isMap, isScalar, type Node as YamlNode } from 'yaml';
 import type { Diagnostics } from './diagnostics.ts';
 import type { Pos } from './positions.ts';
+import { readSourceFile } from './source-file.ts';
 import { YamlSource } from './yaml-source.ts';
 
 /** Locales the UI ships in; en is the reference. */
@@ -15,10 +16,7 @@ interface Flat {
 
 /** Flattens nested JSON objects to dotted keys, with each key's position (JSON is YAML, so yaml gives ranges). */
 function readUiFile(root: string, file: string, diags: Diagnostics): Flat | null {
-  const text = fs
-    .readFileSync(path.join(root, file), 'utf8')
-    .replace(/^\uFEFF/, '')
-    .replace(/\r\n?/g, '\n');
+  const text = readSourceFile(path.join(root, file));
   try {
     JSON.parse(text);
   } catch (e) {

@@ -1,3 +1,5 @@
+import fs from 'node:fs';
+import path from 'node:path';
 import {
   LineCounter,
   parseDocument,
@@ -7,6 +9,7 @@ import {
   type Scalar,
 } from 'yaml';
 import { alignValue, type Pos } from './positions.ts';
+import { readSourceFile } from './source-file.ts';
 
 /**
  * A YAML text parsed with positions. `lineOffset` is added to every line, for YAML embedded in a
@@ -63,4 +66,10 @@ export class YamlSource {
 /** A scalar's value, or undefined for collections and missing nodes. */
 export function scalarValue(node: unknown): unknown {
   return isScalar(node) ? node.value : undefined;
+}
+
+/** Parses `<root>/<file>`, or null when there is no such file (an optional content file). */
+export function readYamlFile(root: string, file: string): YamlSource | null {
+  const full = path.join(root, file);
+  return fs.existsSync(full) ? new YamlSource(readSourceFile(full)) : null;
 }
