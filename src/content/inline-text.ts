@@ -6,7 +6,10 @@ import type { Inline } from './model.ts';
  * caller says how a citation reads (the lesson page, the slides and the question export each
  * write it their own way). Pure, so the React views and the React-free instructor code share it.
  */
-export function inlinePlainText(nodes: readonly Inline[], cite: (from: number, to: number) => string): string {
+export function inlinePlainText(
+  nodes: readonly Inline[],
+  cite: (from: number, to: number) => string,
+): string {
   return nodes
     .map((n) => {
       switch (n.t) {

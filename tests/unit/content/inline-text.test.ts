@@ -21,7 +21,11 @@ describe('plain text of inline content', () => {
   });
 
   it('writes each citation as the caller asks, nested ones too', () => {
-    const nodes: Inline[] = [text('Reported '), { t: 'cite', from: 25, to: 25 }, { t: 'em', c: [{ t: 'cite', from: 59, to: 61 }] }];
+    const nodes: Inline[] = [
+      text('Reported '),
+      { t: 'cite', from: 25, to: 25 },
+      { t: 'em', c: [{ t: 'cite', from: 59, to: 61 }] },
+    ];
     expect(inlinePlainText(nodes, bracketed)).toBe('Reported [¶25][¶59–61]');
     expect(inlinePlainText(nodes, () => ' ')).toBe('Reported   ');
   });
