@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import type { TFunction } from 'i18next';
 import type { Block, Inline } from '../content/model.ts';
+import { ViewBlocks, type BlockView } from './block-views.tsx';
 import { SlideInlines } from './slide-view.tsx';
 
 type Level = 3 | 4 | 5 | 6;
@@ -15,47 +16,36 @@ function H({ level, children }: { level: Level; children: ReactNode }) {
  * plain words, external links followed by their address. Sub-headings start at `level`.
  */
 export function PrintBlocks({ blocks, t, level }: { blocks: Block[]; t: TFunction; level: Level }): ReactNode {
-  return blocks.map((b, i) => {
-    switch (b.t) {
-      case 'p':
-        return (
-          <p key={i}>
-            <SlideInlines nodes={b.c} />
-            <LinkAddresses nodes={b.c} />
-          </p>
-        );
-      case 'h':
-        return (
-          <H key={i} level={Math.min(6, level + (b.level - 3)) as Level}>
-            <SlideInlines nodes={b.c} />
-          </H>
-        );
-      case 'ul':
-      case 'ol': {
-        const items = b.items.map((item, k) => (
-          <li key={k}>
-            {item.length === 1 && item[0]?.t === 'p' ? <SlideInlines nodes={item[0].c} /> : <PrintBlocks blocks={item} t={t} level={level} />}
-          </li>
-        ));
-        return b.t === 'ul' ? <ul key={i}>{items}</ul> : <ol key={i} start={b.start}>{items}</ol>;
-      }
-      case 'quote':
-        return (
-          <blockquote key={i}>
-            <PrintBlocks blocks={b.c} t={t} level={level} />
-          </blockquote>
-        );
-      case 'note':
-        return (
-          <aside key={i} className="print-note" aria-label={t('lesson.note')}>
-            <p className="print-note-label">{t('lesson.note')}</p>
-            <PrintBlocks blocks={b.c} t={t} level={level} />
-          </aside>
-        );
-      case 'hr':
-        return <hr key={i} />;
-    }
-  });
+  return <ViewBlocks blocks={blocks} view={printView(t, level)} />;
+}
+
+function printView(t: TFunction, level: Level): BlockView {
+  return {
+    paragraph: (nodes) => (
+      <p>
+        <SlideInlines nodes={nodes} />
+        <LinkAddresses nodes={nodes} />
+      </p>
+    ),
+    heading: (nodes, h) => (
+      <H level={Math.min(6, level + (h - 3)) as Level}>
+        <SlideInlines nodes={nodes} />
+      </H>
+    ),
+    listItem: (item) =>
+      item.length === 1 && item[0]?.t === 'p' ? (
+        <SlideInlines nodes={item[0].c} />
+      ) : (
+        <PrintBlocks blocks={item} t={t} level={level} />
+      ),
+    note: (blocks) => (
+      <aside className="print-note" aria-label={t('lesson.note')}>
+        <p className="print-note-label">{t('lesson.note')}</p>
+        <PrintBlocks blocks={blocks} t={t} level={level} />
+      </aside>
+    ),
+    listStart: true,
+  };
 }
 
 /** " (https://…)" after a paragraph's external links, so a printout keeps where they lead. */

@@ -4,6 +4,7 @@ import type { Block, ContentLocale, Inline, TimelineEvent } from '../content/mod
 import type { UiLocale } from '../store/types.ts';
 import { citationLabel } from '../ui/course-data.ts';
 import { directionOf } from '../ui/i18n.ts';
+import { ViewBlocks, type BlockView } from './block-views.tsx';
 import { decimalYear, type Slide } from './slides.ts';
 
 /**
@@ -47,46 +48,35 @@ export function SlideInlines({ nodes }: { nodes: Inline[] }): ReactNode {
 
 /** Blocks of a section, for the speaker's notes. */
 export function NoteBlocks({ blocks, t }: { blocks: Block[]; t: TFunction }): ReactNode {
-  return blocks.map((b, i) => {
-    switch (b.t) {
-      case 'p':
-        return (
-          <p key={i}>
-            <SlideInlines nodes={b.c} />
-          </p>
-        );
-      case 'h':
-        return (
-          <p key={i} className="notes-subhead">
-            <SlideInlines nodes={b.c} />
-          </p>
-        );
-      case 'ul':
-      case 'ol': {
-        const items = b.items.map((item, k) => (
-          <li key={k}>
-            <NoteBlocks blocks={item} t={t} />
-          </li>
-        ));
-        return b.t === 'ul' ? <ul key={i}>{items}</ul> : <ol key={i}>{items}</ol>;
-      }
-      case 'quote':
-        return (
-          <blockquote key={i}>
-            <NoteBlocks blocks={b.c} t={t} />
-          </blockquote>
-        );
-      case 'note':
-        return (
-          <div key={i} className="slide-note">
-            <p className="slide-note-label">{t('lesson.note')}</p>
-            <NoteBlocks blocks={b.c} t={t} />
-          </div>
-        );
-      case 'hr':
-        return <hr key={i} />;
-    }
-  });
+  return <ViewBlocks blocks={blocks} view={notesView(t)} />;
+}
+
+function notesView(t: TFunction): BlockView {
+  return {
+    paragraph: (nodes) => (
+      <p>
+        <SlideInlines nodes={nodes} />
+      </p>
+    ),
+    heading: (nodes) => (
+      <p className="notes-subhead">
+        <SlideInlines nodes={nodes} />
+      </p>
+    ),
+    listItem: (item) => <NoteBlocks blocks={item} t={t} />,
+    note: (blocks) => <SlideNote blocks={blocks} t={t} />,
+    listStart: false,
+  };
+}
+
+/** A `> [!NOTE]` block on a slide or in the speaker's notes. */
+function SlideNote({ blocks, t }: { blocks: Block[]; t: TFunction }) {
+  return (
+    <div className="slide-note">
+      <p className="slide-note-label">{t('lesson.note')}</p>
+      <NoteBlocks blocks={blocks} t={t} />
+    </div>
+  );
 }
 
 /** `YYYY`, `YYYY-MM` or `YYYY-MM-DD` in the reader's language, at the precision given. */
@@ -148,6 +138,19 @@ function TimelineFigure({ events, locale }: { events: TimelineEvent[]; locale: C
         ))}
       </ol>
     </div>
+  );
+}
+
+/** The bulleted lines of an objectives or points slide. */
+function SlidePoints({ points }: { points: Inline[][] }) {
+  return (
+    <ul className="slide-points">
+      {points.map((p, k) => (
+        <li key={k}>
+          <SlideInlines nodes={p} />
+        </li>
+      ))}
+    </ul>
   );
 }
 
@@ -227,29 +230,12 @@ export function SlideView({ slide, t, locale, ui, headingLevel }: SlideViewProps
           <Heading level={headingLevel} className="slide-heading" {...titleText}>
             {title}
           </Heading>
-          {slide.kind === 'objectives' && (
-            <ul className="slide-points">
-              {slide.items.map((o, k) => (
-                <li key={k}>
-                  <SlideInlines nodes={o} />
-                </li>
-              ))}
-            </ul>
-          )}
+          {slide.kind === 'objectives' && <SlidePoints points={slide.items} />}
           {slide.kind === 'points' && (
             <>
-              <ul className="slide-points">
-                {slide.points.map((p, k) => (
-                  <li key={k}>
-                    <SlideInlines nodes={p} />
-                  </li>
-                ))}
-              </ul>
+              <SlidePoints points={slide.points} />
               {slide.callouts.map((c, k) => (
-                <div key={k} className="slide-note">
-                  <p className="slide-note-label">{t('lesson.note')}</p>
-                  <NoteBlocks blocks={c} t={t} />
-                </div>
+                <SlideNote key={k} blocks={c} t={t} />
               ))}
             </>
           )}

@@ -1,3 +1,4 @@
+import { inlinePlainText } from '../content/inline-text.ts';
 import type { Block, DiscussionQuestion, Inline, LessonContent, LessonMeta, TimelineEvent } from '../content/model.ts';
 
 /**
@@ -112,21 +113,7 @@ function sentenceEnd(text: string): number {
 
 /** Plain text of inlines (citations as ¶N), for lengths and labels. */
 export function plain(nodes: Inline[]): string {
-  return nodes
-    .map((n) => {
-      switch (n.t) {
-        case 'text':
-        case 'code':
-          return n.v;
-        case 'br':
-          return ' ';
-        case 'cite':
-          return n.from === n.to ? `[¶${n.from}]` : `[¶${n.from}-${n.to}]`;
-        default:
-          return plain(n.c);
-      }
-    })
-    .join('');
+  return inlinePlainText(nodes, (from, to) => (from === to ? `[¶${from}]` : `[¶${from}-${to}]`));
 }
 
 /** A list item's lead: a bold lead-in ("**Speed and simplicity.**") alone, else its first sentence. */

@@ -3,21 +3,10 @@ import { useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
 import type { ContentLocale, GlossaryTerm } from '../content/model.ts';
 import { CONTENT_FALLBACKS } from '../course-config.ts';
-import { CiteButton } from '../ui/cite-button.tsx';
 import { loadGlossaryData } from '../ui/course-data.ts';
 import { directionOf } from '../ui/i18n.ts';
+import { ParagraphRefs, ReferencePage } from '../ui/reference-page.tsx';
 import { useUiLocale } from '../ui/use-ui-locale.ts';
-
-/** Sorted paragraph numbers as runs of consecutive paragraphs: [3, 59, 60, 61] → [[3, 3], [59, 61]]. */
-function toRanges(paragraphs: readonly number[]): [number, number][] {
-  const runs: [number, number][] = [];
-  for (const n of [...paragraphs].sort((a, b) => a - b)) {
-    const last = runs.at(-1);
-    if (last && n === last[1] + 1) last[1] = n;
-    else if (!last || n > last[1]) runs.push([n, n]);
-  }
-  return runs;
-}
 
 /** An abbreviation in brackets, spaced as each language writes it: "Treaty (NPT)", "条约(不扩散条约)". */
 function bracketed(abbr: string, locale: ContentLocale): string {
@@ -50,70 +39,58 @@ export default function Glossary() {
   }, [termId]);
 
   return (
-    <div className="glossary">
-      <title>{`${t('glossary.title')} — ${t('app.shortTitle')}`}</title>
-      <h1>{t('glossary.title')}</h1>
-      <p className="lead">{t('glossary.intro', { count: terms.length })}</p>
-      {locale !== ui && (
-        <p className="fallback-notice">{t('glossary.fallback', { language: t(`languages.${locale}`) })}</p>
-      )}
-      {sorted.length === 0 ? (
-        <p>{t('glossary.empty')}</p>
-      ) : (
-        <dl className="glossary-list" lang={locale} dir={directionOf(locale)}>
-          {sorted.map((term) => {
-            const isTarget = term.id === termId;
-            const others = otherLocales.filter((l) => term.term[l]);
-            return (
-              <div
-                key={term.id}
-                id={`term-${term.id}`}
-                className={`glossary-entry${isTarget ? ' is-target' : ''}${term.background ? ' is-background' : ''}`}
-                ref={isTarget ? (el) => void (targetRef.current = el) : undefined}
-                tabIndex={isTarget ? -1 : undefined}
-              >
-                <dt>
-                  {term.term[locale]}
-                  {term.abbr[locale] && <span className="abbr">{bracketed(term.abbr[locale], locale)}</span>}
-                </dt>
-                <dd>
-                  {term.background && term.paragraphs.length === 0 && (
-                    <p className="badge" lang={ui} dir={directionOf(ui)}>
-                      {t('glossary.background')}
-                    </p>
-                  )}
-                  <p>{term.definition[locale]}</p>
-                  {others.length > 0 && (
-                    <p className="other-languages" lang={ui} dir={directionOf(ui)}>
-                      {t('glossary.otherLanguages') + spaceAfter(t('glossary.otherLanguages'))}
-                      {others.map((l, i) => {
-                        const label = t('glossary.inLanguage', { language: t(`languages.${l}`) });
-                        return (
-                          <span key={l}>
-                            {i > 0 && ' · '}
-                            {label + spaceAfter(label)}
-                            <span lang={l} dir={directionOf(l)}>
-                              {termText(term, l)}
-                            </span>
+    <ReferencePage page="glossary" count={terms.length} locale={locale}>
+      <dl className="glossary-list" lang={locale} dir={directionOf(locale)}>
+        {sorted.map((term) => {
+          const isTarget = term.id === termId;
+          const others = otherLocales.filter((l) => term.term[l]);
+          return (
+            <div
+              key={term.id}
+              id={`term-${term.id}`}
+              className={`glossary-entry${isTarget ? ' is-target' : ''}${term.background ? ' is-background' : ''}`}
+              ref={isTarget ? (el) => void (targetRef.current = el) : undefined}
+              tabIndex={isTarget ? -1 : undefined}
+            >
+              <dt>
+                {term.term[locale]}
+                {term.abbr[locale] && <span className="abbr">{bracketed(term.abbr[locale], locale)}</span>}
+              </dt>
+              <dd>
+                {term.background && term.paragraphs.length === 0 && (
+                  <p className="badge" lang={ui} dir={directionOf(ui)}>
+                    {t('glossary.background')}
+                  </p>
+                )}
+                <p>{term.definition[locale]}</p>
+                {others.length > 0 && (
+                  <p className="other-languages" lang={ui} dir={directionOf(ui)}>
+                    {t('glossary.otherLanguages') + spaceAfter(t('glossary.otherLanguages'))}
+                    {others.map((l, i) => {
+                      const label = t('glossary.inLanguage', { language: t(`languages.${l}`) });
+                      return (
+                        <span key={l}>
+                          {i > 0 && ' · '}
+                          {label + spaceAfter(label)}
+                          <span lang={l} dir={directionOf(l)}>
+                            {termText(term, l)}
                           </span>
-                        );
-                      })}
-                    </p>
-                  )}
-                  {term.paragraphs.length > 0 && (
-                    <p className="refs" lang={ui} dir={directionOf(ui)}>
-                      {term.background ? t('glossary.relevant') : t('glossary.appears')}{' '}
-                      {toRanges(term.paragraphs).map(([from, to]) => (
-                        <CiteButton key={from} from={from} to={to} brackets={false} />
-                      ))}
-                    </p>
-                  )}
-                </dd>
-              </div>
-            );
-          })}
-        </dl>
-      )}
-    </div>
+                        </span>
+                      );
+                    })}
+                  </p>
+                )}
+                {term.paragraphs.length > 0 && (
+                  <p className="refs" lang={ui} dir={directionOf(ui)}>
+                    {term.background ? t('glossary.relevant') : t('glossary.appears')}{' '}
+                    <ParagraphRefs paragraphs={term.paragraphs} />
+                  </p>
+                )}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </ReferencePage>
   );
 }

@@ -1,9 +1,9 @@
-import { use, useEffect, useRef } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link, useParams } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCourseStore } from '../store/course-store.ts';
-import { lessonTitle, lessonsTeaching, loadReportData, loadTranslation, translationLocaleFor } from '../ui/course-data.ts';
+import { lessonTitle, lessonsTeaching } from '../ui/course-data.ts';
 import { ParagraphText } from '../ui/paragraph-text.tsx';
+import { useReportVersion, VersionSwitch } from '../ui/report-version.tsx';
 import { useUiLocale } from '../ui/use-ui-locale.ts';
 
 /** The whole report by section; `#/source/25` highlights and focuses ¶25. */
@@ -12,12 +12,8 @@ export default function SourceReader() {
   const ui = useUiLocale();
   const { n } = useParams();
   const target = n !== undefined ? Number(n) : null;
-  const report = use(loadReportData());
-  const translationLocale = translationLocaleFor(ui);
-  const translation = translationLocale ? use(loadTranslation(translationLocale)) : null;
-  const showOriginal = useCourseStore((s) => s.showOriginal);
-  const setShowOriginal = useCourseStore((s) => s.setShowOriginal);
-  const original = showOriginal || !translation;
+  const version = useReportVersion();
+  const { report, translationLocale, translation, original } = version;
   const targetRef = useRef<HTMLElement>(null);
 
   useEffect(() => {
@@ -40,17 +36,7 @@ export default function SourceReader() {
           {t('source.noSuchParagraph', { n, count: report.paragraphs.length })}
         </p>
       )}
-      {translation && translationLocale && (
-        <div className="segmented" role="group" aria-label={t('source.version')}>
-          <button type="button" aria-pressed={!original} onClick={() => setShowOriginal(false)}>
-            {t('source.translation', { language: t(`languages.${translationLocale}`) })}
-          </button>
-          <button type="button" aria-pressed={original} onClick={() => setShowOriginal(true)}>
-            {t('source.original')}
-          </button>
-        </div>
-      )}
-      <p className="source-disclaimer">{original ? t('source.originalNote') : t('source.translationNote')}</p>
+      <VersionSwitch version={version} />
       <p className="report-title" lang="zh">
         {report.title}
       </p>

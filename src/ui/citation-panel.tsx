@@ -1,7 +1,6 @@
 import {
   Suspense,
   createContext,
-  use,
   useCallback,
   useContext,
   useEffect,
@@ -12,10 +11,9 @@ import {
 } from 'react';
 import { Link, useLocation } from 'react-router';
 import { useTranslation } from 'react-i18next';
-import { useCourseStore } from '../store/course-store.ts';
-import { citationLabel, loadReportData, loadTranslation, translationLocaleFor } from './course-data.ts';
-import { useUiLocale } from './use-ui-locale.ts';
+import { citationLabel } from './course-data.ts';
 import { ParagraphText } from './paragraph-text.tsx';
+import { useReportVersion, VersionSwitch } from './report-version.tsx';
 
 interface CitationApi {
   /** Opens the panel on paragraphs `from`..`to`; focus returns to `trigger` on close. */
@@ -104,28 +102,13 @@ export function CitationProvider({ children }: { children: ReactNode }) {
 
 function CitedParagraphs({ from, to, onNavigate }: { from: number; to: number; onNavigate: () => void }) {
   const { t } = useTranslation();
-  const ui = useUiLocale();
-  const report = use(loadReportData());
-  const translationLocale = translationLocaleFor(ui);
-  const translation = translationLocale ? use(loadTranslation(translationLocale)) : null;
-  const showOriginal = useCourseStore((s) => s.showOriginal);
-  const setShowOriginal = useCourseStore((s) => s.setShowOriginal);
-  const original = showOriginal || !translation;
+  const version = useReportVersion();
+  const { report, translationLocale, translation, original } = version;
 
   const paragraphs = report.paragraphs.filter((p) => p.n >= from && p.n <= to);
   return (
     <div className="cited">
-      {translation && translationLocale && (
-        <div className="segmented" role="group" aria-label={t('source.version')}>
-          <button type="button" aria-pressed={!original} onClick={() => setShowOriginal(false)}>
-            {t('source.translation', { language: t(`languages.${translationLocale}`) })}
-          </button>
-          <button type="button" aria-pressed={original} onClick={() => setShowOriginal(true)}>
-            {t('source.original')}
-          </button>
-        </div>
-      )}
-      <p className="source-disclaimer">{original ? t('source.originalNote') : t('source.translationNote')}</p>
+      <VersionSwitch version={version} />
       {paragraphs.map((p) => (
         <article key={p.n} className="cited-paragraph" aria-labelledby={`cited-${p.n}`}>
           <h3 id={`cited-${p.n}`}>{t('source.paragraph', { n: p.n })}</h3>

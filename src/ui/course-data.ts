@@ -9,24 +9,9 @@ import {
 import type { ContentLocale, GlossaryTerm, LessonContent, LessonMeta, Report, TimelineEvent } from '../content/model.ts';
 import { CONTENT_FALLBACKS } from '../course-config.ts';
 import type { UiLocale } from '../store/types.ts';
+import { cached } from './cached.ts';
 
 export { index as courseIndex };
-
-/**
- * Lazily loaded course data. Each loader's promise is cached so React's `use()` sees the same
- * promise on every render and each chunk is fetched once.
- */
-const cache = new Map<string, Promise<unknown>>();
-function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-  let p = cache.get(key) as Promise<T> | undefined;
-  if (!p) {
-    p = load();
-    cache.set(key, p);
-    // A failed fetch (offline, LMS hiccup) must be retryable, not cached forever.
-    p.catch(() => cache.delete(key));
-  }
-  return p;
-}
 
 /** The content locale a lesson is shown in for a UI locale, following the fallback chain. */
 export function contentLocaleFor(meta: LessonMeta, ui: UiLocale): ContentLocale {

@@ -1,3 +1,4 @@
+import { inlinePlainText } from '../../content/inline-text.ts';
 import type { ContentLocale, Inline, LessonMeta } from '../../content/model.ts';
 import { normalizeAnswer, type CompiledQuiz, type ItemFeedback, type ItemText, type QuizItem } from '../../content/quiz-model.ts';
 
@@ -98,21 +99,7 @@ export function inlineHtml(nodes: readonly Inline[]): string {
 
 /** Inline content as plain text (matching answers and short answers are plain in Moodle). */
 export function inlinePlain(nodes: readonly Inline[]): string {
-  return nodes
-    .map((n) => {
-      switch (n.t) {
-        case 'text':
-        case 'code':
-          return n.v;
-        case 'br':
-          return ' ';
-        case 'cite':
-          return cite(n.from, n.to);
-        default:
-          return inlinePlain(n.c);
-      }
-    })
-    .join('');
+  return inlinePlainText(nodes, cite);
 }
 
 /** The paragraphs an item rests on, as text: "¶27, ¶30–31". */

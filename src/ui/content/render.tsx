@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import { useTranslation } from 'react-i18next';
+import { inlinePlainText } from '../../content/inline-text.ts';
 import type { Block, Inline } from '../../content/model.ts';
 import { citationLabel } from '../course-data.ts';
 import { CiteButton } from '../cite-button.tsx';
@@ -85,20 +86,5 @@ function BlockNode({ block }: { block: Block }): ReactNode {
 
 /** Plain text of an inline tree, for titles and labels. */
 export function inlineText(nodes: Inline[]): string {
-  return nodes
-    .map((n) => {
-      switch (n.t) {
-        case 'text':
-        case 'code':
-          return n.v;
-        case 'br':
-          return ' ';
-        case 'cite':
-          return `[${citationLabel(n.from, n.to)}]`;
-        default:
-          return inlineText(n.c);
-      }
-    })
-    .join('');
+  return inlinePlainText(nodes, (from, to) => `[${citationLabel(from, to)}]`);
 }
-

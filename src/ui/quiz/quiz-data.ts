@@ -3,6 +3,7 @@ import type { ContentLocale } from '../../content/model.ts';
 import type { QuizKey, QuizMeta, QuizStructure, QuizText } from '../../content/quiz-model.ts';
 import { CONTENT_FALLBACKS } from '../../course-config.ts';
 import type { UiLocale } from '../../store/types.ts';
+import { cached } from '../cached.ts';
 
 /** The id of the final assessment's quiz file (quizzes/final.yaml). */
 export const FINAL_QUIZ_ID = 'final';
@@ -21,18 +22,6 @@ export function quizForLesson(lessonId: string): QuizMeta | undefined {
 /** Quiz text exists in es, en and zh: the first of the UI locale's fallbacks. */
 export function quizLocaleFor(ui: UiLocale): ContentLocale {
   return CONTENT_FALLBACKS[ui][0] ?? 'en';
-}
-
-const cache = new Map<string, Promise<unknown>>();
-function cached<T>(key: string, load: () => Promise<T>): Promise<T> {
-  let p = cache.get(key) as Promise<T> | undefined;
-  if (!p) {
-    p = load();
-    cache.set(key, p);
-    // A failed fetch (offline, LMS hiccup) must be retryable, not cached forever.
-    p.catch(() => cache.delete(key));
-  }
-  return p;
 }
 
 export interface PublicQuiz {

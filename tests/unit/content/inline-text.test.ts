@@ -1,55 +1,36 @@
 import { describe, expect, it } from 'vitest';
-import { Diagnostics, formatDiagnostic } from '../../../src/content/diagnostics.ts';
-import { compileInlineText, type MdContext } from '../../../src/content/markdown.ts';
-import { LineIndex } from '../../../src/content/positions.ts';
+import { inlinePlainText } from '../../../src/content/inline-text.ts';
+import type { Inline } from '../../../src/content/model.ts';
 
-function compile(source: string) {
-  const lines = new LineIndex(source);
-  const ctx: MdContext = {
-    file: 'quizzes/x.yaml',
-    diags: new Diagnostics(),
-    source,
-    locate: (o) => lines.pos(o),
-    locale: 'en',
-    paragraphs: { has: (n) => n >= 1 && n <= 91, label: '1–91' },
-    glossary: null,
-    cites: new Set(),
-  };
-  return {
-    inlines: compileInlineText(ctx),
-    lines: ctx.diags.list.map(formatDiagnostic),
-    cites: [...ctx.cites],
-  };
-}
+const text = (v: string): Inline => ({ t: 'text', v });
+const bracketed = (from: number, to: number) => (from === to ? `[¶${from}]` : `[¶${from}–${to}]`);
 
-describe('compileInlineText', () => {
-  it('compiles inline markdown and collects the paragraphs it cites', () => {
-    expect(compile('The *treaty* [¶2].')).toEqual({
-      inlines: [
-        { t: 'text', v: 'The ' },
-        { t: 'em', c: [{ t: 'text', v: 'treaty' }] },
-        { t: 'text', v: ' ' },
-        { t: 'cite', from: 2, to: 2 },
-        { t: 'text', v: '.' },
-      ],
-      lines: [],
-      cites: [2],
-    });
+describe('plain text of inline content', () => {
+  it('keeps text and code as written and reads a line break as a space', () => {
+    const nodes: Inline[] = [text('Article'), { t: 'br' }, { t: 'code', v: 'VI' }, text('.')];
+    expect(inlinePlainText(nodes, bracketed)).toBe('Article VI.');
   });
 
-  it('joins paragraphs with a space', () => {
-    expect(compile('One.\n\nTwo.').inlines).toEqual([
-      { t: 'text', v: 'One.' },
-      { t: 'text', v: ' ' },
-      { t: 'text', v: 'Two.' },
-    ]);
+  it('keeps the words of emphasis, links and glossary terms, however deeply nested', () => {
+    const nodes: Inline[] = [
+      { t: 'em', c: [text('the '), { t: 'strong', c: [{ t: 'term', id: 'npt', c: [text('NPT')] }] }] },
+      text(' and '),
+      { t: 'link', href: 'https://example.org', c: [text('its review')] },
+    ];
+    expect(inlinePlainText(nodes, bracketed)).toBe('the NPT and its review');
   });
 
-  it('reports and drops a block that is not a paragraph, where it is written', () => {
-    expect(compile('Text.\n\n# Heading')).toEqual({
-      inlines: [{ t: 'text', v: 'Text.' }],
-      lines: ['quizzes/x.yaml:3:1 error MD001 only inline markdown is allowed here, not a heading'],
-      cites: [],
-    });
+  it('writes each citation as the caller asks, nested ones too', () => {
+    const nodes: Inline[] = [
+      text('Reported '),
+      { t: 'cite', from: 25, to: 25 },
+      { t: 'em', c: [{ t: 'cite', from: 59, to: 61 }] },
+    ];
+    expect(inlinePlainText(nodes, bracketed)).toBe('Reported [¶25][¶59–61]');
+    expect(inlinePlainText(nodes, () => ' ')).toBe('Reported   ');
+  });
+
+  it('gives an empty string for no content', () => {
+    expect(inlinePlainText([], bracketed)).toBe('');
   });
 });

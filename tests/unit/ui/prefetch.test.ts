@@ -34,13 +34,21 @@ describe('prefetchRouteData', () => {
     expect(loadQuiz).not.toHaveBeenCalled();
   });
 
-  it('starts loading the final assessment or a lesson check in the content language of its quiz text', () => {
+  it("starts loading a quiz's items, in the content language of its quiz text, only when the first screen shows them", () => {
+    const showsItems = vi.fn((id: string) => id !== 'final');
+    prefetchRouteData('#/assessment', 'pt', showsItems);
+    prefetchRouteData('#/quiz/04-tpnw', 'ru', showsItems);
+    expect(showsItems.mock.calls).toEqual([['final'], ['04-tpnw']]);
+    expect(loadQuiz.mock.calls).toEqual([['04-tpnw', 'en']]);
+    loadQuiz.mockClear();
+    prefetchRouteData('#/assessment', 'pt', () => true);
+    expect(loadQuiz.mock.calls).toEqual([['final', 'es']]);
+  });
+
+  it("leaves a quiz's items alone when nothing says the first screen shows them (its intro paints from the index)", () => {
     prefetchRouteData('#/assessment', 'pt');
     prefetchRouteData('#/quiz/04-tpnw', 'ru');
-    expect(loadQuiz.mock.calls).toEqual([
-      ['final', 'es'],
-      ['04-tpnw', 'en'],
-    ]);
+    expect(loadQuiz).not.toHaveBeenCalled();
   });
 
   it('loads nothing for other routes, unknown lessons or quizzes, and the home page', () => {

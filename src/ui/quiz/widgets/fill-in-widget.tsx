@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import { FILL_IN_MAX_LENGTH, type FillInPublic, type FillInUserInput } from '../../../content/quiz-model.ts';
 import { useUiAttrs } from '../ui-text.tsx';
 import type { WidgetProps } from './types.ts';
+import { ItemFieldset } from './widget-parts.tsx';
 
 /** A labelled text input, as long as the saved record allows. */
 export function FillInWidget({
@@ -13,8 +14,7 @@ export function FillInWidget({
   const { t } = useTranslation();
   const ui = useUiAttrs();
   return (
-    <fieldset className="quiz-field">
-      <legend>{legend}</legend>
+    <ItemFieldset idBase={idBase} legend={legend}>
       <div className="quiz-input-row">
         <label htmlFor={`${idBase}-input`} {...ui}>
           {t('quiz.fillIn.label')}
@@ -32,6 +32,6 @@ export function FillInWidget({
           }}
         />
       </div>
-    </fieldset>
+    </ItemFieldset>
   );
 }

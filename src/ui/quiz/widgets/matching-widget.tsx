@@ -1,21 +1,16 @@
 import { useTranslation } from 'react-i18next';
 import type { MatchingPublic, MatchingUserInput } from '../../../content/quiz-model.ts';
 import { Inlines, inlineText } from '../../content/render.tsx';
-import { UiText, useUiAttrs } from '../ui-text.tsx';
+import { useUiAttrs } from '../ui-text.tsx';
 import type { WidgetProps } from './types.ts';
+import { ItemFieldset } from './widget-parts.tsx';
 
 /**
  * One labelled select per premise: usable by keyboard and screen reader alone, no dragging.
  * Responses are listed in the attempt's shuffled order.
  */
-export function MatchingWidget({
-  item,
-  text,
-  value,
-  onChange,
-  idBase,
-  legend,
-}: WidgetProps<MatchingPublic, MatchingUserInput>) {
+export function MatchingWidget(props: WidgetProps<MatchingPublic, MatchingUserInput>) {
+  const { item, text, value, onChange, idBase, legend } = props;
   const { t } = useTranslation();
   const ui = useUiAttrs();
   const pairs = value?.pairs ?? {};
@@ -26,11 +21,7 @@ export function MatchingWidget({
     onChange(Object.keys(next).length === 0 ? null : { pairs: next });
   };
   return (
-    <fieldset className="quiz-field" aria-describedby={`${idBase}-hint`}>
-      <legend>{legend}</legend>
-      <UiText as="p" className="quiz-hint" id={`${idBase}-hint`}>
-        {t('quiz.hint.matching')}
-      </UiText>
+    <ItemFieldset idBase={idBase} legend={legend} hint={t('quiz.hint.matching')}>
       <ul className="quiz-matching">
         {item.premises.map((p) => (
           <li key={p}>
@@ -54,6 +45,6 @@ export function MatchingWidget({
           </li>
         ))}
       </ul>
-    </fieldset>
+    </ItemFieldset>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { NumericPublic, NumericUserInput } from '../../../content/quiz-model.ts';
 import { useUiAttrs } from '../ui-text.tsx';
 import type { WidgetProps } from './types.ts';
+import { ItemFieldset } from './widget-parts.tsx';
 
 /** "1 996", "1,5" and "1.5" are read as numbers; anything else is kept on screen and flagged. */
 export function parseNumber(raw: string): number | null {
@@ -29,8 +30,7 @@ export function NumericWidget({
   const [raw, setRaw] = useState(value ? String(value.value) : '');
   const invalid = raw.trim() !== '' && parseNumber(raw) === null;
   return (
-    <fieldset className="quiz-field">
-      <legend>{legend}</legend>
+    <ItemFieldset idBase={idBase} legend={legend}>
       <div className="quiz-input-row">
         <label htmlFor={`${idBase}-input`} {...ui}>
           {t('quiz.numeric.label')}
@@ -58,6 +58,6 @@ export function NumericWidget({
           {t('quiz.numeric.invalid')}
         </p>
       )}
-    </fieldset>
+    </ItemFieldset>
   );
 }

@@ -2,8 +2,9 @@ import { useLayoutEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { SequencingPublic, SequencingUserInput } from '../../../content/quiz-model.ts';
 import { Inlines, inlineText } from '../../content/render.tsx';
-import { UiText, useUiAttrs } from '../ui-text.tsx';
+import { useUiAttrs } from '../ui-text.tsx';
 import type { WidgetProps } from './types.ts';
+import { ItemFieldset } from './widget-parts.tsx';
 
 /**
  * An ordered list with Move up / Move down buttons on every step: no dragging needed. Each move
@@ -11,15 +12,8 @@ import type { WidgetProps } from './types.ts';
  * pressing the same button. Buttons at the ends are aria-disabled (not disabled) so they keep
  * focus.
  */
-export function SequencingWidget({
-  item,
-  text,
-  value,
-  onChange,
-  idBase,
-  legend,
-  announce,
-}: WidgetProps<SequencingPublic, SequencingUserInput>) {
+export function SequencingWidget(props: WidgetProps<SequencingPublic, SequencingUserInput>) {
+  const { item, text, value, onChange, idBase, legend, announce } = props;
   const { t } = useTranslation();
   const ui = useUiAttrs();
   const order = value?.order ?? item.steps;
@@ -54,11 +48,7 @@ export function SequencingWidget({
   };
 
   return (
-    <fieldset className="quiz-field" aria-describedby={`${idBase}-hint`}>
-      <legend>{legend}</legend>
-      <UiText as="p" className="quiz-hint" id={`${idBase}-hint`}>
-        {t('quiz.hint.sequencing')}
-      </UiText>
+    <ItemFieldset idBase={idBase} legend={legend} hint={t('quiz.hint.sequencing')}>
       <ol className="quiz-sequence">
         {order.map((id, i) => {
           const label = inlineText(text.choices[id] ?? []);
@@ -96,6 +86,6 @@ export function SequencingWidget({
           );
         })}
       </ol>
-    </fieldset>
+    </ItemFieldset>
   );
 }

@@ -1,37 +1,20 @@
 import type { SinglePublic, SingleUserInput } from '../../../content/quiz-model.ts';
-import { Inlines } from '../../content/render.tsx';
 import type { WidgetProps } from './types.ts';
+import { ChoiceList, ChoiceText, ItemFieldset } from './widget-parts.tsx';
 
 /** A radio group: arrow keys move between choices, as native radios do. */
-export function SingleWidget({
-  item,
-  text,
-  value,
-  onChange,
-  idBase,
-  legend,
-}: WidgetProps<SinglePublic, SingleUserInput>) {
+export function SingleWidget(props: WidgetProps<SinglePublic, SingleUserInput>) {
+  const { item, text, value, onChange, idBase, legend } = props;
   return (
-    <fieldset className="quiz-field">
-      <legend>{legend}</legend>
-      <ul className="quiz-choices">
-        {item.choices.map((id) => (
-          <li key={id}>
-            <label className="quiz-choice">
-              <input
-                type="radio"
-                name={idBase}
-                value={id}
-                checked={value?.selected === id}
-                onChange={() => onChange({ selected: id })}
-              />
-              <span>
-                <Inlines nodes={text.choices[id] ?? []} />
-              </span>
-            </label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
+    <ItemFieldset idBase={idBase} legend={legend}>
+      <ChoiceList
+        type="radio"
+        idBase={idBase}
+        choices={item.choices}
+        isChecked={(id) => value?.selected === id}
+        onPick={(id) => onChange({ selected: id })}
+        label={(id) => <ChoiceText nodes={text.choices[id]} />}
+      />
+    </ItemFieldset>
   );
 }

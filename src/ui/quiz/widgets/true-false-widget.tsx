@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next';
 import type { TrueFalsePublic, TrueFalseUserInput } from '../../../content/quiz-model.ts';
 import { UiText } from '../ui-text.tsx';
 import type { WidgetProps } from './types.ts';
+import { ChoiceList, ItemFieldset } from './widget-parts.tsx';
 
 /** Two radios, True and False, in the learner's interface language. */
 export function TrueFalseWidget({
@@ -13,24 +14,16 @@ export function TrueFalseWidget({
 }: WidgetProps<TrueFalsePublic, TrueFalseUserInput>) {
   const { t } = useTranslation();
   return (
-    <fieldset className="quiz-field">
-      <legend>{legend}</legend>
-      <ul className="quiz-choices quiz-choices-inline">
-        {[true, false].map((v) => (
-          <li key={String(v)}>
-            <label className="quiz-choice">
-              <input
-                type="radio"
-                name={idBase}
-                value={String(v)}
-                checked={value?.value === v}
-                onChange={() => onChange({ value: v })}
-              />
-              <UiText>{v ? t('quiz.true') : t('quiz.false')}</UiText>
-            </label>
-          </li>
-        ))}
-      </ul>
-    </fieldset>
+    <ItemFieldset idBase={idBase} legend={legend}>
+      <ChoiceList
+        type="radio"
+        inline
+        idBase={idBase}
+        choices={['true', 'false']}
+        isChecked={(v) => value?.value === (v === 'true')}
+        onPick={(v) => onChange({ value: v === 'true' })}
+        label={(v) => <UiText>{v === 'true' ? t('quiz.true') : t('quiz.false')}</UiText>}
+      />
+    </ItemFieldset>
   );
 }
