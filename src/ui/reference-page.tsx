@@ -24,15 +24,29 @@ export function ReferencePage({
 }) {
   const { t } = useTranslation();
   const ui = useUiLocale();
+  const language = t(`languages.${locale}`);
+  // Keys written out, not built from `page`: so tests and tools that read the code see them.
+  const text =
+    page === 'glossary'
+      ? {
+          title: t('glossary.title'),
+          intro: t('glossary.intro', { count }),
+          fallback: t('glossary.fallback', { language }),
+          empty: t('glossary.empty'),
+        }
+      : {
+          title: t('timeline.title'),
+          intro: t('timeline.intro', { count }),
+          fallback: t('timeline.fallback', { language }),
+          empty: t('timeline.empty'),
+        };
   return (
     <div className={page}>
-      <title>{`${t(`${page}.title`)} — ${t('app.shortTitle')}`}</title>
-      <h1>{t(`${page}.title`)}</h1>
-      <p className="lead">{t(`${page}.intro`, { count })}</p>
-      {locale !== ui && (
-        <p className="fallback-notice">{t(`${page}.fallback`, { language: t(`languages.${locale}`) })}</p>
-      )}
-      {count === 0 ? <p>{t(`${page}.empty`)}</p> : children}
+      <title>{`${text.title} — ${t('app.shortTitle')}`}</title>
+      <h1>{text.title}</h1>
+      <p className="lead">{text.intro}</p>
+      {locale !== ui && <p className="fallback-notice">{text.fallback}</p>}
+      {count === 0 ? <p>{text.empty}</p> : children}
     </div>
   );
 }
