@@ -1,8 +1,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileCourse } from '../../../src/content/compile.ts';
-import type { QuizDefinition, QuizItem, UserInput } from '../../../src/content/quiz-model.ts';
-import { FILL_IN_MAX_LENGTH } from '../../../src/content/quiz-model.ts';
+import type { QuizDefinition } from '../../../src/content/quiz-model.ts';
 import {
   QUIZ_RECORD_BUDGET,
   decodeQuizLogs,
@@ -11,6 +10,7 @@ import {
   encodeResponses,
   type QuizLog,
 } from '../../../src/quiz/index.ts';
+import { longestResponse } from '../../support/resume-states.ts';
 import { bank, quiz } from './builders.ts';
 
 /**
@@ -21,28 +21,6 @@ const QUIZ_BUDGET = QUIZ_RECORD_BUDGET;
 
 const root = path.resolve(import.meta.dirname, '../../..');
 const course = compileCourse({ root });
-
-/** The response whose token is longest. */
-function longest(item: QuizItem): UserInput {
-  switch (item.kind) {
-    case 'single':
-      return { selected: item.choices[item.choices.length - 1]!.id };
-    case 'multiple':
-      return { selected: item.choices.map((c) => c.id) };
-    case 'true-false':
-      return { value: true };
-    case 'matching':
-      return {
-        pairs: Object.fromEntries(item.premises.map((p) => [p, item.responses[item.responses.length - 1]!])),
-      };
-    case 'sequencing':
-      return { order: [...item.steps] };
-    case 'numeric':
-      return { value: -123456.7891 };
-    case 'fill-in':
-      return { text: '%'.repeat(FILL_IN_MAX_LENGTH) };
-  }
-}
 
 /** The last day the record can hold: a known day of submission always takes 3 characters. */
 const LAST_DAY = 36 ** 3 - 1;
@@ -64,7 +42,7 @@ function worstLogs(quizzes: readonly QuizDefinition[]): string {
       const tokens = encodeResponses(
         q,
         seed,
-        items.map(longest),
+        items.map(longestResponse),
         q.cbm ? items.map(() => 3 as const) : undefined,
       );
       if (tokens.length > worst.tokens.length) worst = { seed, tokens };
