@@ -227,6 +227,9 @@ function Facts({ quiz, log }: { quiz: QuizSettings; log: QuizLog }) {
   );
 }
 
+/** How long after the intro mounts its items start downloading. */
+const INTRO_WARM_UP_MS = 1000;
+
 function IntroView({
   meta,
   locale,
@@ -244,9 +247,11 @@ function IntroView({
   const outcome = logOutcome(quiz, log);
   const final = quiz.kind === 'final';
   useEffect(() => {
-    // Start downloading the items now; a failure here is not shown (Start asks again and the
-    // loading screen reports it).
-    loadQuiz(meta.id, locale).catch(() => undefined);
+    // Start downloading the items a moment after the intro has painted, while the learner reads
+    // it (sooner, they would compete with the first paint on a slow link); a failure here is not
+    // shown (Start asks again and the loading screen reports it).
+    const handle = setTimeout(() => void loadQuiz(meta.id, locale).catch(() => undefined), INTRO_WARM_UP_MS);
+    return () => clearTimeout(handle);
   }, [meta.id, locale]);
   return (
     <section className="quiz-intro" lang={ui} dir={directionOf(ui)} aria-label={t('quiz.about')}>
