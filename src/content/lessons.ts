@@ -22,6 +22,7 @@ import {
 } from './markdown.ts';
 import { parseMarkdown, type MdBlock, type MdPhrasing } from './mdast.ts';
 import { LineIndex, type Pos } from './positions.ts';
+import { inlinePlainText } from './inline-text.ts';
 import { readSourceFile } from './source-file.ts';
 
 /** One lesson file compiled, plus what the cross-locale checks need. */
@@ -335,11 +336,7 @@ function withoutCitations(text: string): string {
 
 /** Text of inline content for number checks: citations become a space, so they never count. */
 export function inlineText(c: Inline[]): string {
-  return c
-    .map((i) =>
-      i.t === 'text' || i.t === 'code' ? i.v : i.t === 'br' || i.t === 'cite' ? ' ' : inlineText(i.c),
-    )
-    .join('');
+  return inlinePlainText(c, () => ' ');
 }
 
 export function blockText(b: Block): string {

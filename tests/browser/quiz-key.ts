@@ -6,15 +6,19 @@ import type { ContentLocale, Inline } from '../../src/content/model.ts';
 import { CONTENT_FALLBACKS } from '../../src/course-config.ts';
 import type { UiLocale } from '../../src/store/types.ts';
 import type { QuizItem } from '../../src/content/quiz-model.ts';
+import { inlinePlainText } from '../../src/content/inline-text.ts';
 import { course } from './gate-helpers.ts';
 import type { Surface } from './quiz-driver.ts';
 
 /** Text as the page shows it, without citation labels (rendered as buttons, not text). */
-export const norm = (s: string) => s.replace(/\[?¶[\d–-]+\]?/g, '').replace(/\s+/g, ' ').trim();
+export const norm = (s: string) =>
+  s
+    .replace(/\[?¶[\d–-]+\]?/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The text of inline nodes, citations left out. */
-export const plain = (nodes: Inline[]): string =>
-  nodes.map((n) => (n.t === 'text' || n.t === 'code' ? n.v : n.t === 'br' || n.t === 'cite' ? ' ' : 'c' in n ? plain(n.c) : '')).join('');
+export const plain = (nodes: Inline[]): string => inlinePlainText(nodes, () => ' ');
 
 export interface QuizKey {
   items: Map<string, QuizItem>;
@@ -31,14 +35,22 @@ export function quizKey(quizId: string, ui: UiLocale = 'en'): QuizKey {
   if (!compiled) throw new Error(`no compiled quiz ${quizId}`);
   const items = new Map(compiled.definition.items.map((i) => [i.id, i] as const));
   const text = compiled.text[locale];
-  return { items, locale, choiceText: (itemId, choiceId) => norm(plain(text.items[itemId]?.choices[choiceId] ?? [])) };
+  return {
+    items,
+    locale,
+    choiceText: (itemId, choiceId) => norm(plain(text.items[itemId]?.choices[choiceId] ?? [])),
+  };
 }
 
 /** The item whose control ids or names (`q-<item id>…`) are among `refs`; the longest id wins. */
 export function itemFor(refs: string[], items: Map<string, QuizItem>): QuizItem {
   let best: QuizItem | undefined;
   for (const [id, item] of items) {
-    if (refs.some((r) => r === `q-${id}` || r.startsWith(`q-${id}-`)) && (!best || id.length > best.id.length)) best = item;
+    if (
+      refs.some((r) => r === `q-${id}` || r.startsWith(`q-${id}-`)) &&
+      (!best || id.length > best.id.length)
+    )
+      best = item;
   }
   if (!best) throw new Error(`cannot tell which item these controls belong to (${refs.join(', ')})`);
   return best;
@@ -76,7 +88,10 @@ export async function answerCorrectly(page: Surface, quizId: string, ui: UiLocal
         }
         break;
       case 'numeric':
-        await li.locator('input[inputmode="decimal"], input[type="number"]').first().fill(String(item.rubric.value));
+        await li
+          .locator('input[inputmode="decimal"], input[type="number"]')
+          .first()
+          .fill(String(item.rubric.value));
         break;
       case 'fill-in':
         await li.locator('input[type="text"]').first().fill(item.rubric.accepted[locale][0]!);
@@ -87,7 +102,11 @@ export async function answerCorrectly(page: Surface, quizId: string, ui: UiLocal
           const steps = (await li.locator('.quiz-step').allTextContents()).map(norm);
           const from = steps.indexOf(target[pos]!);
           if (from < 0) throw new Error(`step "${target[pos]}" of ${item.id} is not on the page`);
-          for (let k = from; k > pos; k--) await li.locator('.quiz-move').nth(2 * k).click();
+          for (let k = from; k > pos; k--)
+            await li
+              .locator('.quiz-move')
+              .nth(2 * k)
+              .click();
         }
         break;
       }

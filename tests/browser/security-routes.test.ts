@@ -6,10 +6,10 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import type { Inline } from '../../src/content/model.ts';
 import { connect, courseUrl, newLearner, pageErrors } from './helpers.ts';
 import { course, openRoute } from './gate-helpers.ts';
 import { answerAll, ensureAttempt, submit } from './quiz-driver.ts';
+import { plain } from './quiz-key.ts';
 import { allRoutes } from './route-inventory.ts';
 import { ROUTE_STATES } from './route-states.ts';
 
@@ -26,7 +26,9 @@ async function watch(page: Page): Promise<{ violations: () => Promise<string[]>;
   await page.addInitScript(() => {
     const w = window as unknown as { cspViolations: string[] };
     w.cspViolations = [];
-    document.addEventListener('securitypolicyviolation', (e) => w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`));
+    document.addEventListener('securitypolicyviolation', (e) =>
+      w.cspViolations.push(`${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}`),
+    );
   });
   const origin = new URL(courseUrl()).origin;
   const foreign: string[] = [];
@@ -44,7 +46,8 @@ describe('the Content-Security-Policy on every route', () => {
   it('is declared without unsafe-inline or unsafe-eval, scripts and styles from the course only', async () => {
     const { context, page } = await newLearner(browser);
     await openRoute(page, '/');
-    const csp = (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
+    const csp =
+      (await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content')) ?? '';
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("script-src 'self'");
     expect(csp).toContain("style-src 'self'");
@@ -91,9 +94,6 @@ describe('the Content-Security-Policy on every route', () => {
 });
 
 /** The text of inline nodes, citations left out. */
-const plain = (nodes: Inline[]): string =>
-  nodes.map((n) => (n.t === 'text' || n.t === 'code' ? n.v : n.t === 'br' || n.t === 'cite' ? ' ' : 'c' in n ? plain(n.c) : '')).join('');
-
 /**
  * Strings that give a quiz's answers away: its rubrics as the key chunk stores them, and for each
  * item a run of its explanation (what the review shows) that the public text of the quiz (stems,
@@ -105,13 +105,18 @@ function keySignatures(quizId: string): { rubrics: string[]; explanations: strin
   const text = quiz.text.en;
   const publicText = [
     text.title,
-    ...Object.values(text.items).flatMap((i) => [plain(i.stem), ...Object.values(i.choices).map((c) => plain(c))]),
+    ...Object.values(text.items).flatMap((i) => [
+      plain(i.stem),
+      ...Object.values(i.choices).map((c) => plain(c)),
+    ]),
   ].join('\n');
   const explanations: string[] = [];
   for (const f of Object.values(quiz.feedback.en)) {
     // Runs of plain ASCII words: stored as such in the key chunk and shown as such on the page.
     const runs = plain(f.explanation).match(/[A-Za-z][A-Za-z ,]{29,}/g) ?? [];
-    const windows = runs.flatMap((r) => Array.from({ length: Math.floor((r.length - 30) / 10) + 1 }, (_, i) => r.slice(i * 10, i * 10 + 30)));
+    const windows = runs.flatMap((r) =>
+      Array.from({ length: Math.floor((r.length - 30) / 10) + 1 }, (_, i) => r.slice(i * 10, i * 10 + 30)),
+    );
     const distinctive = windows.find((w) => !publicText.includes(w));
     if (distinctive) explanations.push(distinctive);
   }
@@ -137,7 +142,8 @@ describe('answer keys before the learner submits', () => {
       const loaded: { url: string; body: string }[] = [];
       page.on('response', async (r) => {
         const type = r.request().resourceType();
-        if (type === 'script' || type === 'fetch' || type === 'xhr') loaded.push({ url: r.url(), body: await r.text().catch(() => '') });
+        if (type === 'script' || type === 'fetch' || type === 'xhr')
+          loaded.push({ url: r.url(), body: await r.text().catch(() => '') });
       });
       await openRoute(page, route);
       await ensureAttempt(page, route);
@@ -154,7 +160,11 @@ describe('answer keys before the learner submits', () => {
         ...sig.rubrics.filter((r) => text.includes(r)).map((r) => `${where}: rubric ${r}`),
         ...sig.explanations.filter((e) => text.includes(e)).map((e) => `${where}: "${e}"`),
       ];
-      expect([...leaks('page HTML', html), ...leaks('accessibility tree', aria), ...leaks('loaded scripts', scripts)]).toEqual([]);
+      expect([
+        ...leaks('page HTML', html),
+        ...leaks('accessibility tree', aria),
+        ...leaks('loaded scripts', scripts),
+      ]).toEqual([]);
 
       // After submitting, the key is loaded and the review shows the explanations: the signatures
       // above do find a key when there is one.
