@@ -4,25 +4,31 @@ import { compileCourse, formatDiagnostic, type CompileResult } from './compile.t
 import { CONTENT_LOCALES, type ContentLocale } from './model.ts';
 import type { CompiledQuiz, ItemStructure, QuizKey, QuizStructure, QuizText } from './quiz-model.ts';
 
+/** A quiz's items without their rubrics, and its settings: the same in every language. */
+export function publicStructure(q: CompiledQuiz): QuizStructure {
+  const items = q.definition.items.map((item): ItemStructure => {
+    const { rubric: _rubric, ...rest } = item;
+    return rest;
+  });
+  return { ...q.definition, items };
+}
+
+/** A quiz's rubrics by item id: the same in every language, loaded at submit time. */
+export function quizRubrics(q: CompiledQuiz): QuizKey['rubrics'] {
+  return Object.fromEntries(q.definition.items.map((i) => [i.id, i.rubric]));
+}
+
 /** What the browser loads to show a quiz: every item without its rubric, and the locale's text. */
 export function publicQuiz(
   q: CompiledQuiz,
   locale: ContentLocale,
 ): { structure: QuizStructure; text: QuizText } {
-  const items = q.definition.items.map((item): ItemStructure => {
-    const { rubric: _rubric, ...rest } = item;
-    return rest;
-  });
-  return { structure: { ...q.definition, items }, text: q.text[locale] };
+  return { structure: publicStructure(q), text: q.text[locale] };
 }
 
 /** The key part of a quiz: rubrics and the locale's feedback, loaded at submit time. */
 export function quizKey(q: CompiledQuiz, locale: ContentLocale): QuizKey {
-  return {
-    id: q.definition.id,
-    rubrics: Object.fromEntries(q.definition.items.map((i) => [i.id, i.rubric])),
-    feedback: q.feedback[locale],
-  };
+  return { id: q.definition.id, rubrics: quizRubrics(q), feedback: q.feedback[locale] };
 }
 
 /**
@@ -134,10 +140,10 @@ export const loadTimeline = ${importer('timeline')};
       if (members.length === 0 || perLocale !== (loc !== undefined) || (loc && !CONTENT_LOCALES.includes(loc))) return null;
       // Structure and rubrics are the same in every language: one chunk per group, not one per locale.
       const part = (q: CompiledQuiz): unknown => {
-        if (kind === 'quiz') return publicQuiz(q, 'en').structure;
-        if (kind === 'quiz-key') return quizKey(q, 'en').rubrics;
-        if (kind === 'quiz-text') return publicQuiz(q, loc!).text;
-        return quizKey(q, loc!).feedback;
+        if (kind === 'quiz') return publicStructure(q);
+        if (kind === 'quiz-key') return quizRubrics(q);
+        if (kind === 'quiz-text') return q.text[loc!];
+        return q.feedback[loc!];
       };
       return json(Object.fromEntries(members.map((q) => [q.definition.id, part(q)])));
     }
