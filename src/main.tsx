@@ -16,12 +16,13 @@ async function main() {
   // a learner's session: it never talks to an LMS.
   if (!isInstructorWindow(window.location.hash)) await launchTracking({ index: courseIndex });
   const locale = resolveLocale(useCourseStore.getState().locale);
+  // A quiz screen opens on its items for an attempt in progress or, once submitted, the review
+  // (src/routes/quiz.tsx); otherwise on its intro, which needs none.
   const { quizLogs } = useCourseStore.getState();
-  prefetchRouteData(
-    window.location.hash,
-    locale,
-    (id) => (quizLogs[id]?.current ?? null) !== null || (quizLogs[id]?.count ?? 0) > 0,
-  );
+  prefetchRouteData(window.location.hash, locale, (id) => {
+    const log = quizLogs[id];
+    return log !== undefined && (log.current !== null || log.count > 0);
+  });
   const i18n = await initI18n(locale);
   document.documentElement.lang = locale;
   document.documentElement.dir = directionOf(locale);

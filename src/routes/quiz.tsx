@@ -80,7 +80,7 @@ export function AssessmentRoute() {
  * A quiz's screen. The header and the intro come from the course index (title, settings), so the
  * first screen of a quiz paints without waiting for its items; the items (structure and text in
  * the quiz's language) load behind a Suspense boundary once an attempt or a review is shown, and
- * the intro starts that download as soon as it mounts, so Start rarely waits.
+ * the intro starts that download a moment after it has painted, so Start rarely waits.
  */
 function QuizScreen({ meta }: { meta: QuizMeta }) {
   const { t } = useTranslation();
